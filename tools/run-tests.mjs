@@ -1,0 +1,39 @@
+// `pnpm test`: runs every package's browser tests through turbo, then prints one total line.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const workspaces = ['packages', 'apps'].flatMap((dir) =>
+  readdirSync(join(root, dir)).map((name) => join(root, dir, name)),
+);
+for (const dir of workspaces) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+const run = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  },
+);
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const dir of workspaces) {
+  const file = join(dir, '.test-results', 'results.json');
+  if (!existsSync(file)) continue;
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  totals.skipped += result.skipped;
+  for (const broken of result.brokenFiles ?? []) console.error(`broken test file: ${broken}`);
+}
+// A package whose test task failed without writing results still counts as a failure.
+if (run.status !== 0 && totals.failed === 0) totals.failed = 1;
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
+process.exit(run.status === 0 && totals.failed === 0 ? 0 : 1);

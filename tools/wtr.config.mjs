@@ -1,0 +1,43 @@
+// The one web-test-runner setup every package shares: system Chromium, TypeScript through esbuild,
+// regl's CommonJS build wrapped as an ES module.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath, chromiumArgs } from './chromium.mjs';
+import { countingReporter } from './wtr-reporter.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+const tsconfig = fileURLToPath(new URL('../tsconfig.base.json', import.meta.url));
+
+export function testConfig({
+  files = ['src/**/*.test.ts'],
+  plugins = [],
+  middleware = [],
+  timeout = 20000,
+} = {}) {
+  return {
+    files,
+    nodeResolve: { exportConditions: ['browser', 'development'] },
+    rootDir: fileURLToPath(new URL('..', import.meta.url)),
+    concurrency: 1,
+    concurrentBrowsers: 1,
+    testsFinishTimeout: 10 * 60 * 1000,
+    browserStartTimeout: 60 * 1000,
+    testFramework: { config: { timeout, ui: 'bdd' } },
+    middleware,
+    plugins: [
+      commonjs({ include: ['**/node_modules/regl/**', '**/node_modules/.pnpm/regl@*/**'] }),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig }),
+      ...plugins,
+    ],
+    browsers: [
+      chromeLauncher({
+        launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs() },
+      }),
+    ],
+    reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+  };
+}

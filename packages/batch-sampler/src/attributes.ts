@@ -1,0 +1,168 @@
+// Validated attributes: a bad value keeps the last good one and warns once, naming element,
+// attribute, value and what was expected. Numbers outside their bounds are clamped (also warned).
+import type { Vec2 } from '@lossquake/core';
+
+/** How one attribute reads: its parser, what it expects (for the warning) and its default. */
+export interface AttributeType<T> {
+  expected: string;
+  fallback: T;
+  /** The good value for `value` (attribute text or a property value), or undefined when there is none. */
+  parse(value: unknown): T | undefined;
+  /** Brings a parsed value into bounds; returns it unchanged when it already is. */
+  clamp?(value: T): T;
+}
+
+const warned = new WeakMap<Element, Set<string>>();
+
+function describeElement(host: Element): string {
+  const id = host.id ? ` id="${host.id}"` : '';
+  return `<${host.localName}${id}>`;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  return String(value);
+}
+
+function warnFor(host: Element, attribute: string, value: unknown, message: string): void {
+  let keys = warned.get(host);
+  if (!keys) warned.set(host, (keys = new Set()));
+  const key = `${attribute}=${show(value)}`;
+  if (keys.has(key)) return;
+  keys.add(key);
+  console.warn(`${describeElement(host)} ${attribute}=${show(value)}: ${message}`);
+}
+
+function same<T>(a: T, b: T): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  return Object.is(a, b);
+}
+
+/**
+ * The value an element should hold after someone sets `attribute` to `value`.
+ * `null`/`undefined` (attribute removed) restores the default.
+ */
+export function accept<T>(
+  host: Element,
+  attribute: string,
+  value: unknown,
+  type: AttributeType<T>,
+  current: T,
+): T {
+  if (value === null || value === undefined) return type.fallback;
+  const parsed = type.parse(value);
+  if (parsed === undefined) {
+    warnFor(host, attribute, value, `expected ${type.expected}; keeping ${show(current)}.`);
+    return current;
+  }
+  const clamped = type.clamp ? type.clamp(parsed) : parsed;
+  if (!same(clamped, parsed)) {
+    warnFor(host, attribute, value, `expected ${type.expected}; using ${show(clamped)}.`);
+  }
+  return clamped;
+}
+
+/** A Lit converter that hands the raw attribute text to the validating setter. */
+export const rawAttribute = {
+  fromAttribute: (value: string | null) => value,
+  toAttribute: (value: unknown) => (Array.isArray(value) ? value.join(' ') : value),
+};
+
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const number = Number(value.trim());
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function numbers(value: unknown, count: number): number[] | undefined {
+  const parts = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.trim().split(/[\s,]+/)
+      : undefined;
+  if (!parts || parts.length !== count) return undefined;
+  const result = parts.map(toNumber);
+  return result.every((n) => n !== undefined) ? (result as number[]) : undefined;
+}
+
+export function numberType(options: {
+  fallback: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  expected?: string;
+}): AttributeType<number> {
+  const { min = -Infinity, max = Infinity, integer = false } = options;
+  const bounds =
+    min > -Infinity && max < Infinity
+      ? ` from ${min} to ${max}`
+      : min > -Infinity
+        ? ` of at least ${min}`
+        : '';
+  return {
+    fallback: options.fallback,
+    expected: options.expected ?? `${integer ? 'an integer' : 'a number'}${bounds}`,
+    parse: (value) => {
+      const number = toNumber(value);
+      if (number === undefined) return undefined;
+      return integer ? Math.round(number) : number;
+    },
+    clamp: (value) => Math.min(max, Math.max(min, value)),
+  };
+}
+
+export function enumType<T extends string>(values: readonly T[], fallback: T): AttributeType<T> {
+  return {
+    fallback,
+    expected: `one of ${values.map((v) => `"${v}"`).join(', ')}`,
+    parse: (value) =>
+      typeof value === 'string' && (values as readonly string[]).includes(value.trim())
+        ? (value.trim() as T)
+        : undefined,
+  };
+}
+
+/** Two numbers, "w1 w2" (spaces or commas), as weights. */
+export function vec2Type(fallback: Vec2, expected = 'two numbers "w1 w2"'): AttributeType<Vec2> {
+  return {
+    fallback,
+    expected,
+    parse: (value) => {
+      const pair = numbers(value, 2);
+      return pair ? ([pair[0], pair[1]] as const) : undefined;
+    },
+  };
+}
+
+/** The weight window, "w1min w1max w2min w2max", each range non-empty. */
+export type Extent = readonly [number, number, number, number];
+
+export function extentType(fallback: Extent): AttributeType<Extent> {
+  return {
+    fallback,
+    expected: 'four numbers "w1min w1max w2min w2max" with min < max',
+    parse: (value) => {
+      const four = numbers(value, 4);
+      if (!four || !(four[0] < four[1]) || !(four[2] < four[3])) return undefined;
+      return [four[0], four[1], four[2], four[3]] as const;
+    },
+  };
+}
+
+/** "auto" or "min max" with min < max: the surface's vertical axis. */
+export type ZRange = 'auto' | readonly [number, number];
+
+export function zRangeType(): AttributeType<ZRange> {
+  return {
+    fallback: 'auto',
+    expected: '"auto" or two numbers "min max" with min < max',
+    parse: (value) => {
+      if (value === 'auto' || (typeof value === 'string' && value.trim() === 'auto')) return 'auto';
+      const pair = numbers(value, 2);
+      return pair && pair[0] < pair[1] ? ([pair[0], pair[1]] as const) : undefined;
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// The look of <batch-sampler>: invisible without `controls`, a compact toolbar with them.
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    font-family: var(--lossquake-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    color: var(--lossquake-foreground, #1f2933);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='controls'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+    padding: 0.4rem 0.6rem;
+    border-radius: var(--lossquake-radius, 8px);
+    background: var(--lossquake-background, #f3f5f8);
+    font-size: 0.875rem;
+    line-height: 1.2;
+  }
+  .buttons {
+    display: flex;
+    gap: 0.25rem;
+  }
+  button {
+    display: inline-grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
+    border: 1px solid color-mix(in srgb, var(--lossquake-accent, #2563eb) 35%, transparent);
+    border-radius: 50%;
+    background: transparent;
+    color: var(--lossquake-accent, #2563eb);
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  button:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--lossquake-accent, #2563eb) 12%, transparent);
+  }
+  button[part~='play'] {
+    background: var(--lossquake-accent, #2563eb);
+    border-color: var(--lossquake-accent, #2563eb);
+    color: var(--lossquake-on-accent, #fff);
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible {
+    outline: 2px solid var(--lossquake-accent, #2563eb);
+    outline-offset: 2px;
+  }
+  svg {
+    width: 0.9rem;
+    height: 0.9rem;
+    fill: currentColor;
+  }
+  label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    white-space: nowrap;
+  }
+  input[type='range'] {
+    width: 7rem;
+    accent-color: var(--lossquake-accent, #2563eb);
+  }
+  select {
+    font: inherit;
+    padding: 0.15rem 0.3rem;
+    border-radius: 4px;
+    border: 1px solid #c5ccd6;
+    background: #fff;
+    color: inherit;
+  }
+  .value {
+    min-width: 2.5em;
+    font-variant-numeric: tabular-nums;
+  }
+  [part='readout'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.15rem 0.75rem;
+    font-variant-numeric: tabular-nums;
+    opacity: 0.85;
+  }
+  [part='readout'] b {
+    font-weight: 600;
+  }
+  [part='error'] {
+    margin: 0.25rem 0;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--lossquake-error, #c62828);
+    background: color-mix(in srgb, var(--lossquake-error, #c62828) 8%, transparent);
+    color: var(--lossquake-error, #c62828);
+    font-size: 0.875rem;
+  }
+`;

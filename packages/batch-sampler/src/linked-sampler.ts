@@ -1,0 +1,38 @@
+// What a view may read from and ask of the sampler it is linked to. <batch-sampler> implements it.
+import type { Dataset, Landscape, Vec2 } from '@lossquake/core';
+import type { WeightsChangeDetail } from './events.js';
+
+// `dataset` is DESIGN.md's data set, which shadows HTMLElement's data-* map, hence the Omit.
+export interface LinkedSampler extends Omit<HTMLElement, 'dataset'> {
+  /** Training steps taken since the last reset. */
+  readonly iteration: number;
+  readonly epoch: number;
+  /** The current weights. */
+  readonly weights: Vec2;
+  /** Every weight visited since the last reset, oldest first, ending with the current weights. */
+  readonly path: readonly Vec2[];
+  /** The current batch's landscape; before the first batch of a run, the full-data landscape. */
+  readonly landscape: Landscape | null;
+  /** The landscape of all rows at the sampler's extent and resolution. */
+  readonly fullLandscape: Landscape | null;
+  /** The k-th row of the current batch alone (null before the first batch or when k is out of range). */
+  sampleLandscape(k: number): Landscape | null;
+  /** Per-cell variance of the batch landscapes seen since the last reset (null before the second). */
+  readonly varianceMap: Landscape | null;
+  /** Rows of the current batch (empty before the first batch). */
+  readonly rows: Uint32Array;
+  readonly dataset: Dataset;
+  /** The last `weights-change` payload, or null right after a reset. */
+  readonly lastStep: WeightsChangeDetail | null;
+  /** Moves the weights where a reader picked them (the iteration stays), and fires `weights-change`. */
+  pick(weights: Vec2): void;
+}
+
+/** True for an upgraded <batch-sampler> (or anything that honours the same interface). */
+export function isLinkedSampler(element: Element | null): element is LinkedSampler {
+  return (
+    !!element &&
+    typeof (element as Partial<LinkedSampler>).pick === 'function' &&
+    'fullLandscape' in element
+  );
+}

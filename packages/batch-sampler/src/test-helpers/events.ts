@@ -1,0 +1,45 @@
+// Test helpers: record lossquake events in order, and count console warnings.
+import type { LossquakeEventMap } from '../events.js';
+
+export type Recorded = { type: keyof LossquakeEventMap; detail: unknown };
+
+const types: (keyof LossquakeEventMap)[] = [
+  'batch-change',
+  'weights-change',
+  'sampler-reset',
+  'landscape-ready',
+  'error',
+];
+
+/** Records every lossquake event `target` dispatches, in order, until `stop()`. */
+export function record(target: EventTarget): {
+  events: Recorded[];
+  types(): string[];
+  stop(): void;
+} {
+  const events: Recorded[] = [];
+  const listener = (event: Event) =>
+    events.push({
+      type: event.type as keyof LossquakeEventMap,
+      detail: (event as CustomEvent).detail,
+    });
+  for (const type of types) target.addEventListener(type, listener);
+  return {
+    events,
+    types: () => events.map((e) => e.type),
+    stop: () => types.forEach((type) => target.removeEventListener(type, listener)),
+  };
+}
+
+/** Runs `body` with console.warn replaced, and returns the warnings it logged. */
+export async function warnings(body: () => unknown): Promise<string[]> {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => messages.push(args.map(String).join(' '));
+  try {
+    await body();
+  } finally {
+    console.warn = original;
+  }
+  return messages;
+}

@@ -1,0 +1,69 @@
+// Frames JSON for a standalone <loss-contour src>: `{grid: {w1, w2, size}, frames: [{values}]}`, checked strictly.
+import type { Grid, Landscape } from '@lossquake/core';
+import { finiteRange } from './levels.js';
+
+/** Frames data that is not what `src` promises; the message says where and what. */
+export class FramesError extends Error {
+  override name = 'FramesError';
+}
+
+const MAX_SIZE = 1024;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function range(value: unknown, name: string): readonly [number, number] {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((v) => typeof v === 'number' && Number.isFinite(v))
+  ) {
+    throw new FramesError(`grid.${name} must be two finite numbers [min, max]`);
+  }
+  if (!(value[0] < value[1]))
+    throw new FramesError(`grid.${name} must have min < max, got [${value.join(', ')}]`);
+  return [value[0], value[1]];
+}
+
+function parseGrid(value: unknown): Grid {
+  if (!isObject(value)) throw new FramesError('"grid" must be an object {w1, w2, size}');
+  const size = value.size;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > MAX_SIZE) {
+    throw new FramesError(
+      `grid.size must be an integer from 2 to ${MAX_SIZE}, got ${JSON.stringify(size)}`,
+    );
+  }
+  return { w1: range(value.w1, 'w1'), w2: range(value.w2, 'w2'), size };
+}
+
+/** The landscapes in a frames document (already parsed from JSON); throws FramesError naming the problem. */
+export function parseFrames(data: unknown): Landscape[] {
+  if (!isObject(data)) throw new FramesError('frames data must be a JSON object {grid, frames}');
+  const grid = parseGrid(data.grid);
+  const frames = data.frames;
+  if (!Array.isArray(frames) || frames.length === 0)
+    throw new FramesError('"frames" must be a non-empty array');
+  const count = grid.size * grid.size;
+  return frames.map((frame: unknown, f) => {
+    const values = isObject(frame) ? frame.values : undefined;
+    if (!Array.isArray(values)) throw new FramesError(`frames[${f}].values must be an array`);
+    if (values.length !== count) {
+      throw new FramesError(
+        `frames[${f}].values has ${values.length} numbers; grid.size ${grid.size} needs ${count}`,
+      );
+    }
+    const array = new Float32Array(count);
+    for (let k = 0; k < count; k++) {
+      const v = values[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new FramesError(
+          `frames[${f}].values[${k}] is ${JSON.stringify(v)}, not a finite number`,
+        );
+      }
+      array[k] = v;
+    }
+    const [min, max] = finiteRange(array);
+    return { grid, values: array, min, max };
+  });
+}

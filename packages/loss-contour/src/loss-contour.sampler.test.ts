@@ -1,0 +1,215 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import './loss-contour.js';
+import type { LossContour } from './loss-contour.component.js';
+import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
+import { landscapeOf, makeGrid, paraboloid, plane } from './test-helpers/landscapes.js';
+import {
+  bandColour,
+  colourDistance,
+  drawn,
+  localPixel,
+  localWeights,
+  pixelAt,
+  until,
+} from './test-helpers/pixels.js';
+
+const tag = unsafeStatic(defineFakeSampler());
+
+async function linked(
+  attributes: Record<string, string> = {},
+): Promise<{ sampler: FakeSampler; el: LossContour }> {
+  const root = await fixture<HTMLDivElement>(
+    staticHtml`<div><${tag} id="s"></${tag}><loss-contour for="s" transition="0" style="width:480px;height:400px"></loss-contour></div>`,
+  );
+  const sampler = root.firstElementChild as FakeSampler;
+  const el = root.querySelector('loss-contour')!;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  sampler.fullLandscape = plane();
+  sampler.landscape = sampler.fullLandscape;
+  sampler.reset();
+  await drawn(el);
+  return { sampler, el };
+}
+
+function mapBack(el: LossContour, x: number, y: number): [number, number] {
+  return localWeights(el, x, y) as [number, number];
+}
+
+describe('<loss-contour> with a sampler', () => {
+  it('draws the weights, the trail and the last step where the sampler says', async () => {
+    const { sampler, el } = await linked();
+    sampler.batch(paraboloid());
+    sampler.step([5, -5]);
+    sampler.batch(paraboloid(makeGrid(), 5, -5));
+    sampler.step([8, -12.5]);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const dot = root.querySelector<SVGCircleElement>('circle.weights')!;
+    const [w1, w2] = mapBack(el, dot.cx.baseVal.value, dot.cy.baseVal.value);
+    expect(w1).to.be.closeTo(8, 0.01);
+    expect(w2).to.be.closeTo(-12.5, 0.01);
+
+    const step = root.querySelector<SVGLineElement>('line.step')!;
+    const from = mapBack(el, step.x1.baseVal.value, step.y1.baseVal.value);
+    const to = mapBack(el, step.x2.baseVal.value, step.y2.baseVal.value);
+    expect(from[0]).to.be.closeTo(5, 0.01);
+    expect(from[1]).to.be.closeTo(-5, 0.01);
+    expect(to[0]).to.be.closeTo(8, 0.01);
+    expect(to[1]).to.be.closeTo(-12.5, 0.01);
+
+    const trail = root.querySelector<SVGPolylineElement>('polyline.trail')!;
+    const points = Array.from(trail.points).map((p) => mapBack(el, p.x, p.y));
+    expect(points).to.have.length(3);
+    [
+      [0, 0],
+      [5, -5],
+      [8, -12.5],
+    ].forEach(([a, b], k) => {
+      expect(points[k][0]).to.be.closeTo(a, 0.01);
+      expect(points[k][1]).to.be.closeTo(b, 0.01);
+    });
+  });
+
+  it('hides the trail, dot and arrow when asked, and clears them on sampler-reset', async () => {
+    const { sampler, el } = await linked({ 'show-path': 'false', 'show-gradient': 'off' });
+    sampler.step([5, 5]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('polyline.trail')).to.be.null;
+    expect(el.shadowRoot!.querySelector('line.step')).to.be.null;
+    expect(el.shadowRoot!.querySelector('circle.weights')).to.exist;
+    el.showPath = true;
+    el.showWeights = 'false';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('polyline.trail')).to.exist;
+    expect(el.shadowRoot!.querySelector('circle.weights')).to.be.null;
+    sampler.reset();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('polyline.trail')).to.be.null;
+  });
+
+  it('morphs to each new batch and keeps the full landscape’s levels', async () => {
+    const { sampler, el } = await linked({ transition: '300' });
+    const batch = landscapeOf(makeGrid(), (w1) => (w1 + 20) * 2); // 0..80, beyond the full range 0..40
+    sampler.batch(batch);
+    await el.updateComplete;
+    expect(el.morphing).to.be.true;
+    await until(() => !el.morphing, 'the morph');
+    expect(Array.from(el.displayedValues)).to.deep.equal(Array.from(batch.values));
+    expect(el.thresholds[1]).to.equal(4);
+    // loss 2·(−15 + 20) = 10 is band 2 of the fixed levels 0, 4, …; w1 = 5 (loss 50) is in the open top band.
+    expect(colourDistance(pixelAt(el, [-15, 0]), bandColour(2, 10))).to.be.at.most(2);
+    expect(colourDistance(pixelAt(el, [5, 0]), bandColour(9, 10))).to.be.at.most(2);
+  });
+
+  it('shows the batch, full, sample and variance landscapes by the landscape attribute', async () => {
+    const { sampler, el } = await linked();
+    const batch = paraboloid(makeGrid(), 5, 5);
+    const sample = paraboloid(makeGrid(), -10, -10);
+    const variance = landscapeOf(makeGrid(), (_, w2) => (w2 + 20) / 100);
+    sampler.samples = [plane(), plane(), sample];
+    sampler.varianceMap = variance;
+    sampler.batch(batch);
+    await el.updateComplete;
+    const expected: [string, typeof batch][] = [
+      ['full', sampler.fullLandscape!],
+      ['sample', sample],
+      ['variance', variance],
+      ['batch', batch],
+    ];
+    el.sample = 2;
+    for (const [mode, landscape] of expected) {
+      el.setAttribute('landscape', mode);
+      await el.updateComplete;
+      expect(el.currentLandscape, mode).to.equal(landscape);
+      expect(Array.from(el.displayedValues), mode).to.deep.equal(Array.from(landscape.values));
+    }
+    el.setAttribute('landscape', 'variance');
+    await el.updateComplete;
+    // The variance map takes its own levels (0 to 0.4), and the legend says so.
+    expect(colourDistance(pixelAt(el, [0, 19]), bandColour(9, 10))).to.be.at.most(2);
+    expect(el.shadowRoot!.querySelector('[part~="legend"]')!.textContent)
+      .to.contain('variance')
+      .and.contain('per map');
+  });
+
+  it('fires weights-pick with the weights under a click, and the sampler is told', async () => {
+    const { sampler, el } = await linked();
+    const [lx, ly] = localPixel(el, [7, -3]);
+    const host = el.getBoundingClientRect();
+    const x = Math.round(host.left + lx);
+    const y = Math.round(host.top + ly);
+    const picked = oneEvent(el, 'weights-pick');
+    await sendMouse({ type: 'click', position: [x, y] });
+    const { detail } = await picked;
+    const expected = localWeights(el, x - host.left, y - host.top);
+    expect(detail.weights[0]).to.be.closeTo(expected[0], 1e-6);
+    expect(detail.weights[1]).to.be.closeTo(expected[1], 1e-6);
+    expect(detail.weights[0]).to.be.closeTo(7, 0.2);
+    expect(sampler.picks).to.deep.equal([detail.weights]);
+  });
+
+  it('shows the loss under the pointer in the readout', async () => {
+    const { el } = await linked();
+    const [lx, ly] = localPixel(el, [10, 0]);
+    const host = el.getBoundingClientRect();
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(host.left + lx), Math.round(host.top + ly)],
+    });
+    await el.updateComplete;
+    const readout = el.shadowRoot!.querySelector('[part~="readout"]')!;
+    // The plane's loss at w1 ≈ 10 is ≈ 30.
+    const loss = Number(/loss ([\d.]+)/.exec(readout.textContent!)![1]);
+    expect(loss).to.be.closeTo(30, 0.3);
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  it('moves a crosshair with the arrow keys and picks with Enter', async () => {
+    const { sampler, el } = await linked();
+    sampler.step([2, 2]);
+    el.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.crosshair')).to.exist;
+    const picked = oneEvent(el, 'weights-pick');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await picked;
+    // One arrow press moves 1/20 of the extent (2) from the current weights.
+    expect(detail.weights[0]).to.be.closeTo(4, 1e-9);
+    expect(detail.weights[1]).to.be.closeTo(4, 1e-9);
+  });
+
+  it('draws the full landscape’s contour lines with show-full', async () => {
+    const { sampler, el } = await linked({ 'show-full': '' });
+    sampler.batch(paraboloid());
+    await el.updateComplete;
+    const path = el.shadowRoot!.querySelector<SVGPathElement>('path.full-lines')!;
+    expect(path).to.exist;
+    // The plane's level 20 (w1 = 0) is a vertical line through the middle of the plot.
+    const [mid] = localPixel(el, [0, 0]);
+    const box = el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+    const host = el.getBoundingClientRect();
+    const xs = (path.getAttribute('d')!.match(/[ML](-?[\d.]+),/g) ?? []).map(
+      (s) => Number(s.slice(1, -1)) + box.left - host.left,
+    );
+    expect(xs.some((x) => Math.abs(x - mid) < 0.2)).to.be.true;
+  });
+
+  it('describes the batch, the loss at the weights and the minimum in its aria-label', async () => {
+    const { sampler, el } = await linked({ 'show-minimum': '' });
+    expect(el.getAttribute('role')).to.equal('img');
+    expect(el.tabIndex).to.equal(0);
+    sampler.batch(paraboloid(makeGrid(), 5, -10), 2);
+    sampler.step([5, 0]);
+    await until(() => el.description.includes('Batch 3'), 'the description', 120);
+    expect(el.getAttribute('aria-label')).to.equal(el.description);
+    expect(el.description)
+      .to.contain('loss 100')
+      .and.contain('(5.0, 0.0)')
+      .and.contain('near (5.0, −10.0)');
+    expect(el.shadowRoot!.querySelector('path.minimum')).to.exist;
+  });
+});

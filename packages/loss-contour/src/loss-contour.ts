@@ -1,0 +1,13 @@
+// Registers <loss-contour> (once, even when two copies of lossquake load).
+import { define } from '@lossquake/batch-sampler';
+import { LossContour } from './loss-contour.component.js';
+
+define('loss-contour', LossContour);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loss-contour': LossContour;
+  }
+}
+
+export { LossContour };

@@ -1,0 +1,485 @@
+import {
+  expect,
+  fixture,
+  html,
+  oneEvent,
+  aTimeout,
+  nextFrame,
+  fixtureCleanup,
+} from '@open-wc/testing';
+import { sendMouse, sendKeys } from '@web/test-runner-commands';
+import { colormapTable } from '@lossquake/batch-sampler';
+import './loss-surface.js';
+import type { LossSurface } from './loss-surface.component.js';
+import {
+  activeFrameLoops,
+  createdContexts,
+  registeredSurfaces,
+  sharedCanvas,
+  sharedStatus,
+} from './shared-gl.js';
+import { cameraMatrices, project } from './camera.js';
+import { bowl, terraces } from './test-helpers/landscapes.js';
+import { countNear, differingShare, pixels, settle, type RGB } from './test-helpers/pixels.js';
+import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
+
+defineFakeSampler();
+
+const blues = colormapTable('blues', 256);
+const bluesBottom: RGB = [blues[0]!, blues[1]!, blues[2]!];
+const bluesTop: RGB = [blues[1020]!, blues[1021]!, blues[1022]!];
+const small = 'width:160px;height:120px;max-width:none;aspect-ratio:auto';
+
+async function surface(
+  template = html`<loss-surface style=${small} transition="0"></loss-surface>`,
+): Promise<LossSurface> {
+  const el = await fixture<LossSurface>(template);
+  return el;
+}
+
+async function withWarnings<T>(
+  run: () => Promise<T> | T,
+): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  try {
+    return { result: await run(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}
+
+async function allGone(): Promise<void> {
+  fixtureCleanup();
+  await Promise.resolve();
+  await nextFrame();
+}
+
+describe('<loss-surface>', () => {
+  afterEach(allGone);
+
+  it('draws the surface with the colour map: its top and bottom colours are both on screen', async () => {
+    const el = await surface();
+    el.landscape = terraces(32, 10);
+    await settle(el);
+    const image = pixels(el);
+    expect(countNear(image, bluesBottom, 12), 'bottom colour').to.be.greaterThan(100);
+    expect(countNear(image, bluesTop, 12), 'top colour').to.be.greaterThan(100);
+    expect(el.getAttribute('role')).to.equal('img');
+  });
+
+  it('viridis colours the same surface with viridis, not blues', async () => {
+    const el = await surface(
+      html`<loss-surface style=${small} transition="0" colormap="viridis"></loss-surface>`,
+    );
+    el.landscape = terraces(32, 10);
+    await settle(el);
+    const viridis = colormapTable('viridis', 256);
+    const image = pixels(el);
+    expect(
+      countNear(image, [viridis[1020]!, viridis[1021]!, viridis[1022]!], 12),
+    ).to.be.greaterThan(100);
+    expect(countNear(image, bluesTop, 12)).to.equal(0);
+  });
+
+  it('morphs to the next landscape: pixels change on the way and end equal to a fresh render of it', async () => {
+    const el = await surface(html`<loss-surface style=${small} transition="500"></loss-surface>`);
+    el.landscape = bowl(32, 0.2, 0.2);
+    await settle(el);
+    const before = pixels(el);
+    const next = bowl(32, 0.8, 0.7);
+    const drawn = el.framesDrawn;
+    el.landscape = next;
+    await aTimeout(200);
+    await nextFrame();
+    const during = pixels(el);
+    expect(el.framesDrawn - drawn, 'frames drawn during the morph').to.be.greaterThan(2);
+    expect(differingShare(before, during)).to.be.greaterThan(0.01);
+    await settle(el);
+    const after = pixels(el);
+    // Halfway is neither landscape.
+    expect(differingShare(during, after)).to.be.greaterThan(0.01);
+
+    const fresh = await surface();
+    fresh.landscape = next;
+    await settle(fresh);
+    expect(differingShare(after, pixels(fresh), 3)).to.be.lessThan(0.002);
+    expect(differingShare(before, after)).to.be.greaterThan(0.02);
+  });
+
+  it('camera attributes turn the view: pixels change and labels move where the camera projects them', async () => {
+    const el = await surface();
+    el.landscape = bowl(32);
+    await settle(el);
+    const before = pixels(el);
+    const tick = (text: string) =>
+      el.labelPositions.find((l) => l.text === text && l.kind === 'tick')!;
+    // Matplotlib's default view: W1 runs left to right along the front.
+    expect(tick('−20').x).to.be.lessThan(tick('20').x);
+
+    el.setAttribute('azimuth', '120');
+    el.setAttribute('elevation', '45');
+    await settle(el);
+    expect(differingShare(before, pixels(el))).to.be.greaterThan(0.05);
+    // Seen from the other side, W1 runs right to left.
+    const minus20 = el.labelPositions.filter((l) => l.text === '−20')[0]!;
+    const plus20 = el.labelPositions.filter((l) => l.text === '20')[0]!;
+    expect(minus20.x).to.be.greaterThan(plus20.x);
+    // The title W1 sits where the camera puts its anchor (front edge y = +1 from this side, at the floor).
+    const expected = project(
+      cameraMatrices({ azimuth: 120, elevation: 45, zoom: 1 }, 160 / 120),
+      [0, 1.42, -0.75],
+      160,
+      120,
+    );
+    const title = el.labelPositions.find((l) => l.text === 'W₁')!;
+    expect(title.x).to.be.closeTo(expected[0], 0.01);
+    expect(title.y).to.be.closeTo(expected[1], 0.01);
+    const span = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.labels span')].find(
+      (s) => s.textContent === 'W₁',
+    )!;
+    const box = span.getBoundingClientRect();
+    const host = el.getBoundingClientRect();
+    expect(box.left + box.width / 2 - host.left).to.be.closeTo(expected[0], 1);
+    expect(box.top + box.height / 2 - host.top).to.be.closeTo(expected[1], 1);
+  });
+
+  it('zoom magnifies: the surface covers more of the canvas', async () => {
+    const el = await surface();
+    el.landscape = terraces(32, 10);
+    await settle(el);
+    const opaque = (image: ImageData) =>
+      image.data.filter((_, k) => k % 4 === 3 && image.data[k] === 255).length;
+    const before = opaque(pixels(el));
+    el.zoom = 1.6;
+    await settle(el);
+    expect(opaque(pixels(el))).to.be.greaterThan(before * 1.5);
+  });
+
+  it('a camera group turns together: orbiting one sets the others’ azimuth, other groups stay', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <loss-surface id="a" camera-group="g" style=${small} transition="0"></loss-surface>
+        <loss-surface id="b" camera-group="g" style=${small} transition="0"></loss-surface>
+        <loss-surface id="c" camera-group="h" style=${small} transition="0"></loss-surface>
+      </div>`,
+    );
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => wrapper.querySelector<LossSurface>(`#${id}`)!);
+    await settle(a!);
+    const box = a!.getBoundingClientRect();
+    const x = Math.round(box.left + box.width / 2);
+    const y = Math.round(box.top + box.height / 2);
+    const changed = oneEvent(a!, 'camera-change');
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [x + 40, y + 10] });
+    await sendMouse({ type: 'up' });
+    const { detail } = await changed;
+    expect(detail.group).to.equal('g');
+    expect(a!.azimuth).to.not.equal(-60);
+    expect(b!.azimuth).to.equal(a!.azimuth);
+    expect(b!.elevation).to.equal(a!.elevation);
+    expect(c!.azimuth).to.equal(-60);
+  });
+
+  it('keyboard arrows orbit and +/- zoom while focused; a plain wheel scrolls, ctrl+wheel zooms', async () => {
+    const el = await surface();
+    el.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.azimuth).to.equal(-55);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(el.elevation).to.equal(35);
+    await sendKeys({ press: '+' });
+    expect(el.zoom).to.be.greaterThan(1);
+    const plain = new WheelEvent('wheel', { deltaY: 100, cancelable: true, bubbles: true });
+    el.dispatchEvent(plain);
+    expect(plain.defaultPrevented).to.equal(false);
+    const zoom = el.zoom;
+    const pinch = new WheelEvent('wheel', {
+      deltaY: -100,
+      ctrlKey: true,
+      cancelable: true,
+      bubbles: true,
+    });
+    el.dispatchEvent(pinch);
+    expect(pinch.defaultPrevented).to.equal(true);
+    expect(el.zoom).to.be.greaterThan(zoom);
+    el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    expect([el.azimuth, el.elevation, el.zoom]).to.deep.equal([-60, 30, 1]);
+  });
+
+  it('bad attributes warn once and keep the last good value; out-of-range values are clamped', async () => {
+    const el = await surface(html`<loss-surface style=${small} elevation="20"></loss-surface>`);
+    const { warnings } = await withWarnings(async () => {
+      el.setAttribute('elevation', 'high');
+      el.setAttribute('elevation', 'high');
+      el.setAttribute('colormap', 'rainbow');
+      el.setAttribute('z-range', '5 1');
+      el.setAttribute('show-path', 'maybe');
+      el.setAttribute('transition', '-3');
+      el.setAttribute('zoom', '100');
+      await el.updateComplete;
+    });
+    expect(el.elevation).to.equal(20);
+    expect(el.colormap).to.equal('blues');
+    expect(el.zRange).to.equal('auto');
+    expect(el.showPath).to.equal(true);
+    expect(el.transition).to.equal(0);
+    expect(el.zoom).to.equal(8);
+    expect(warnings).to.have.length(6);
+    expect(warnings[0])
+      .to.contain('<loss-surface>')
+      .and.contain('elevation')
+      .and.contain('"high"')
+      .and.contain('from -90 to 90');
+    el.setAttribute('show-path', 'false');
+    el.setAttribute('z-range', '0 20');
+    expect(el.showPath).to.equal(false);
+    expect(el.zRange).to.deep.equal([0, 20]);
+  });
+
+  it('follows a linked sampler: morphs to each batch, rests a marker on the surface, hides it on request', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <fake-sampler id="s"></fake-sampler>
+        <loss-surface for="s" style=${small} transition="0"></loss-surface>
+      </div>`,
+    );
+    const sampler = wrapper.querySelector<FakeSampler>('fake-sampler')!;
+    const el = wrapper.querySelector<LossSurface>('loss-surface')!;
+    const first = bowl(32, 0.5, 0.5);
+    sampler.batch(first);
+    sampler.step([0, 0]);
+    await settle(el);
+    expect(el.landscape).to.equal(first);
+    const marker: RGB = [230, 64, 26];
+    expect(countNear(pixels(el), marker, 30)).to.be.greaterThan(4);
+    const second = bowl(32, 0.3, 0.6);
+    sampler.batch(second);
+    await settle(el);
+    expect(el.landscape).to.equal(second);
+    el.setAttribute('show-weights', 'false');
+    el.setAttribute('show-path', 'false');
+    await settle(el);
+    expect(countNear(pixels(el), marker, 30)).to.equal(0);
+    await aTimeout(1100);
+    expect(el.getAttribute('aria-label')).to.match(
+      /batch 2\b.*Loss 0\.0\d* at the weights \(0\.00*, 0\.00*\).*Lowest loss/,
+    );
+  });
+
+  it('plays frames from src, and on bad data shows a message and fires error, keeping the last good frames', async () => {
+    const good = bowl(4, 0.5, 0.5);
+    const json = { grid: good.grid, frames: [{ values: [...good.values] }] };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(json)], { type: 'application/json' }));
+    const el = await surface(
+      html`<loss-surface style=${small} transition="0" src=${url}></loss-surface>`,
+    );
+    await aTimeout(100);
+    await settle(el);
+    expect(el.landscape?.grid.size).to.equal(4);
+    const bad = URL.createObjectURL(
+      new Blob([JSON.stringify({ grid: good.grid, frames: [{ values: [1, 2, 'x'] }] })]),
+    );
+    const failed = oneEvent(el, 'error');
+    el.src = bad;
+    const { detail } = (await failed) as unknown as CustomEvent<{ message: string }>;
+    expect(detail.message).to.contain('frames[0].values has 3 numbers');
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('frames[0].values');
+    expect(el.landscape?.grid.size).to.equal(4);
+  });
+
+  it('survives a move in the DOM without tearing down', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <div id="one"><loss-surface style=${small}></loss-surface></div>
+        <div id="two"></div>
+      </div>`,
+    );
+    const el = wrapper.querySelector<LossSurface>('loss-surface')!;
+    el.landscape = bowl(16);
+    await settle(el);
+    const contexts = createdContexts();
+    wrapper.querySelector('#two')!.append(el);
+    await Promise.resolve();
+    await nextFrame();
+    expect(registeredSurfaces()).to.equal(1);
+    expect(createdContexts()).to.equal(contexts);
+    el.azimuth = 0;
+    await settle(el);
+    expect(countNear(pixels(el), bluesBottom, 12)).to.be.greaterThan(10);
+  });
+});
+
+describe('<loss-surface> on a shared WebGL context', () => {
+  afterEach(allGone);
+
+  it('draws 30 surfaces in view through one context, without losing it', async () => {
+    const before = createdContexts();
+    const cell = 'display:inline-block;width:120px;height:90px;max-width:none;aspect-ratio:auto';
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width:800px">
+        ${Array.from({ length: 30 }, () => html`<loss-surface style=${cell} transition="0"></loss-surface>`)}
+      </div>`,
+    );
+    const surfaces = [...wrapper.querySelectorAll<LossSurface>('loss-surface')];
+    let lost = 0;
+    sharedCanvas()!.addEventListener('webglcontextlost', () => lost++);
+    surfaces.forEach((el, k) => (el.landscape = bowl(16, (k % 6) / 5, Math.floor(k / 6) / 4)));
+    await Promise.all(surfaces.map((el) => settle(el, 20000)));
+    expect(createdContexts() - before).to.equal(1);
+    expect(lost).to.equal(0);
+    const visible = surfaces.filter((el) => el.getBoundingClientRect().top < innerHeight);
+    expect(visible.length).to.be.greaterThan(10);
+    for (const el of visible)
+      expect(countNear(pixels(el), bluesBottom, 14), el.outerHTML).to.be.greaterThan(5);
+  });
+
+  it('off-screen surfaces do not draw until scrolled into view', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <loss-surface id="near" style=${small} transition="0"></loss-surface>
+        <div style="height:3000px"></div>
+        <loss-surface id="far" style=${small} transition="0"></loss-surface>
+      </div>`,
+    );
+    const near = wrapper.querySelector<LossSurface>('#near')!;
+    const far = wrapper.querySelector<LossSurface>('#far')!;
+    near.landscape = far.landscape = bowl(16);
+    await settle(near);
+    expect(far.framesDrawn).to.equal(0);
+    far.scrollIntoView();
+    await settle(far);
+    expect(far.framesDrawn).to.be.greaterThan(0);
+    scrollTo(0, 0);
+  });
+
+  it('removing 100 surfaces frees the context and leaves no frame loop running', async () => {
+    const cell = 'display:inline-block;width:40px;height:30px;max-width:none;aspect-ratio:auto';
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        ${Array.from({ length: 100 }, () => html`<loss-surface style=${cell} auto-rotate></loss-surface>`)}
+      </div>`,
+    );
+    const surfaces = [...wrapper.querySelectorAll<LossSurface>('loss-surface')];
+    surfaces.forEach((el) => (el.landscape = bowl(8)));
+    await nextFrame();
+    await nextFrame();
+    expect(registeredSurfaces()).to.equal(100);
+    expect(activeFrameLoops()).to.equal(1); // auto-rotate keeps it running
+    wrapper.remove();
+    await Promise.resolve();
+    expect(registeredSurfaces()).to.equal(0);
+    expect(activeFrameLoops()).to.equal(0);
+    expect(sharedCanvas()).to.equal(null);
+    const original = window.requestAnimationFrame;
+    let requested = 0;
+    window.requestAnimationFrame = (callback) => {
+      requested++;
+      return original(callback);
+    };
+    try {
+      for (const el of surfaces) el.azimuth = 10; // property changes on detached surfaces draw nothing
+      await aTimeout(100);
+    } finally {
+      window.requestAnimationFrame = original;
+    }
+    expect(requested).to.equal(0);
+  });
+
+  it('shows a placeholder while the context is lost and draws again after restore', async () => {
+    const el = await surface();
+    el.landscape = terraces(32, 10);
+    await settle(el);
+    // Headless Chromium on SwiftShader never restores a context lost through WEBGL_lose_context, so
+    // the browser's events are replayed on the live context: the element's handling is what is tested.
+    const canvas = sharedCanvas()!;
+    const lostEvent = new Event('webglcontextlost', { cancelable: true });
+    canvas.dispatchEvent(lostEvent);
+    expect(
+      lostEvent.defaultPrevented,
+      'lost must be prevented for the browser to restore',
+    ).to.equal(true);
+    await el.updateComplete;
+    expect(sharedStatus()).to.equal('lost');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('lost');
+    const drawn = el.framesDrawn;
+    el.azimuth = -50;
+    await aTimeout(50);
+    expect(el.framesDrawn, 'no drawing while lost').to.equal(drawn);
+    canvas.dispatchEvent(new Event('webglcontextrestored'));
+    await settle(el);
+    expect(el.framesDrawn).to.be.greaterThan(drawn);
+    expect(el.shadowRoot!.querySelector('.message')).to.equal(null);
+    const image = pixels(el);
+    expect(countNear(image, bluesTop, 12)).to.be.greaterThan(100);
+    expect(countNear(image, bluesBottom, 12)).to.be.greaterThan(100);
+  });
+
+  it('a real context loss (WEBGL_lose_context) shows the placeholder and throws nothing', async () => {
+    const el = await surface();
+    el.landscape = terraces(16, 10);
+    await settle(el);
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    try {
+      const lose = sharedCanvas()!.getContext('webgl')!.getExtension('WEBGL_lose_context')!;
+      const lost = oneEvent(sharedCanvas()!, 'webglcontextlost');
+      lose.loseContext();
+      await lost;
+      el.azimuth = 0;
+      el.landscape = bowl(16);
+      await aTimeout(100);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+        'WebGL context lost',
+      );
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
+  it('without WebGL shows a message in place and fires error; a later surface gets WebGL again', async () => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      type: string,
+      ...rest: unknown[]
+    ) {
+      if (type === 'webgl' || type === 'experimental-webgl' || type === 'webgl2') return null;
+      return (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof original;
+    let message = '';
+    try {
+      const wrapper = document.createElement('div');
+      wrapper.addEventListener(
+        'error',
+        (event) =>
+          (message = (event as unknown as CustomEvent<{ message: string }>).detail.message),
+        true,
+      );
+      document.body.append(wrapper);
+      const el = document.createElement('loss-surface');
+      el.setAttribute('style', small);
+      wrapper.append(el);
+      await el.updateComplete;
+      expect(message).to.contain('WebGL');
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('3-D view unavailable');
+      wrapper.remove();
+      await Promise.resolve();
+    } finally {
+      HTMLCanvasElement.prototype.getContext = original;
+    }
+    const el = await surface();
+    el.landscape = bowl(16);
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(countNear(pixels(el), bluesBottom, 12)).to.be.greaterThan(10);
+  });
+});

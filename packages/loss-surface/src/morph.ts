@@ -1,0 +1,97 @@
+// The morph between two landscapes: the heights and slopes before and after, and how far along we are.
+// The GPU blends `from` and `to` with the same eased t; the CPU uses them for the marker and trail.
+import type { Grid, Landscape } from '@lossquake/core';
+import { blend, heightAt, heightsAndSlopes } from './mesh.js';
+
+export type Range = readonly [number, number];
+
+function sameGrid(a: Grid, b: Grid): boolean {
+  return (
+    a.size === b.size &&
+    a.w1[0] === b.w1[0] &&
+    a.w1[1] === b.w1[1] &&
+    a.w2[0] === b.w2[0] &&
+    a.w2[1] === b.w2[1]
+  );
+}
+
+/** A landscape's own vertical range, widened when flat so the axis never collapses. */
+export function landscapeRange(landscape: Landscape): Range {
+  const { min, max } = landscape;
+  if (!(max > min)) return [min - 0.5, max + 0.5];
+  return [min, max];
+}
+
+/** Ease in and out, so a morph neither jumps nor stops abruptly. */
+export function ease(progress: number): number {
+  const p = Math.min(1, Math.max(0, progress));
+  return p * p * (3 - 2 * p);
+}
+
+export class Morph {
+  grid: Grid | null = null;
+  /** Heights and slopes (3 floats per vertex) before and after. */
+  from: Float32Array = new Float32Array(0);
+  to: Float32Array = new Float32Array(0);
+  fromRange: Range = [0, 1];
+  toRange: Range = [0, 1];
+  /** The landscape being morphed to. */
+  target: Landscape | null = null;
+  /** Bumped whenever `from` or `to` change, so the GPU copies are refreshed once. */
+  version = 0;
+  #start = 0;
+  #duration = 0;
+
+  /** Starts a morph from what is shown at `now` to `landscape` over `duration` ms (0: at once). */
+  push(landscape: Landscape, now: number, duration: number): void {
+    const next = heightsAndSlopes(landscape);
+    const range = landscapeRange(landscape);
+    if (!this.grid || !sameGrid(this.grid, landscape.grid) || duration <= 0) {
+      this.from = next;
+      this.fromRange = range;
+    } else {
+      const t = this.t(now);
+      this.from = t >= 1 ? this.to : blend(this.from, this.to, t, new Float32Array(this.to.length));
+      this.fromRange = [
+        this.fromRange[0] + (this.toRange[0] - this.fromRange[0]) * t,
+        this.fromRange[1] + (this.toRange[1] - this.fromRange[1]) * t,
+      ];
+    }
+    this.to = next;
+    this.toRange = range;
+    this.grid = landscape.grid;
+    this.target = landscape;
+    this.#start = now;
+    this.#duration = Math.max(0, duration);
+    this.version++;
+  }
+
+  /** Eased progress at `now`, 0..1. */
+  t(now: number): number {
+    if (this.#duration <= 0) return 1;
+    return ease((now - this.#start) / this.#duration);
+  }
+
+  /** True while the morph still moves. */
+  running(now: number): boolean {
+    return this.#duration > 0 && now - this.#start < this.#duration;
+  }
+
+  /** The range shown at `now` in auto mode. */
+  range(now: number): Range {
+    const t = this.t(now);
+    return [
+      this.fromRange[0] + (this.toRange[0] - this.fromRange[0]) * t,
+      this.fromRange[1] + (this.toRange[1] - this.fromRange[1]) * t,
+    ];
+  }
+
+  /** The loss shown at box-floor point (x, y) at eased progress t; NaN outside the box or with no data. */
+  heightAt(x: number, y: number, t: number): number {
+    if (!this.grid) return NaN;
+    const size = this.grid.size;
+    const a = heightAt(this.from, size, x, y, 3);
+    const b = heightAt(this.to, size, x, y, 3);
+    return a + (b - a) * t;
+  }
+}

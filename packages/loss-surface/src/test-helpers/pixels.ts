@@ -1,0 +1,57 @@
+// Reading what a surface shows: its 2-D canvas's pixels, and waiting until it has drawn.
+import { nextFrame } from '@open-wc/testing';
+import type { LossSurface } from '../loss-surface.component.js';
+
+export type RGB = readonly [number, number, number];
+
+export function pixels(surface: LossSurface): ImageData {
+  const canvas = surface.shadowRoot!.querySelector('canvas')!;
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/** Opaque pixels within `tolerance` (per channel) of `colour`. */
+export function countNear(image: ImageData, colour: RGB, tolerance: number): number {
+  const d = image.data;
+  let n = 0;
+  for (let k = 0; k < d.length; k += 4) {
+    if (d[k + 3] !== 255) continue;
+    if (
+      Math.abs(d[k]! - colour[0]) <= tolerance &&
+      Math.abs(d[k + 1]! - colour[1]) <= tolerance &&
+      Math.abs(d[k + 2]! - colour[2]) <= tolerance
+    )
+      n++;
+  }
+  return n;
+}
+
+/** Share of pixels whose channels differ by more than `tolerance`. */
+export function differingShare(a: ImageData, b: ImageData, tolerance = 2): number {
+  if (a.data.length !== b.data.length) return 1;
+  let n = 0;
+  for (let k = 0; k < a.data.length; k += 4) {
+    for (let c = 0; c < 4; c++) {
+      if (Math.abs(a.data[k + c]! - b.data[k + c]!) > tolerance) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n / (a.data.length / 4);
+}
+
+/** Waits until the surface has drawn and then stops drawing for a few frames (morphs over). */
+export async function settle(surface: LossSurface, timeout = 8000): Promise<void> {
+  const start = performance.now();
+  let last = -1;
+  let still = 0;
+  while (performance.now() - start < timeout) {
+    await nextFrame();
+    const now = surface.framesDrawn;
+    if (now > 0 && now === last) {
+      if (++still >= 3) return;
+    } else still = 0;
+    last = now;
+  }
+  throw new Error(`surface did not settle (framesDrawn ${surface.framesDrawn})`);
+}

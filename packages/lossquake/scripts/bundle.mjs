@@ -1,0 +1,65 @@
+// Builds dist/lossquake.js: one self-contained, minified ES module with every element, and prints
+// its size. The landscape worker is bundled first and inlined, and started from a blob: URL, so the
+// file needs no neighbour (where a CSP forbids blob: workers, the sampler computes on the main thread).
+//   node scripts/bundle.mjs [--entry src/other-entry.ts]
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { entry: { type: 'string', default: 'src/index.ts' } } });
+const require = createRequire(join(root, 'package.json'));
+const samplerDir = dirname(require.resolve('@lossquake/batch-sampler/package.json'));
+
+const worker = await build({
+  entryPoints: [join(samplerDir, 'dist/landscape-worker.js')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  write: false,
+  target: 'es2022',
+  legalComments: 'none',
+});
+const workerCode = worker.outputFiles[0].text;
+
+/** Replaces the sampler's worker URL module with one that makes a blob: URL from the inlined worker. */
+const inlineWorker = {
+  name: 'inline-landscape-worker',
+  setup(builder) {
+    builder.onLoad({ filter: /batch-sampler[\\/]dist[\\/]landscape-worker-url\.js$/ }, () => ({
+      contents: `let url = null;
+export function landscapeWorkerUrl() {
+  return (url ??= URL.createObjectURL(new Blob([${JSON.stringify(workerCode)}], { type: 'text/javascript' })));
+}`,
+      loader: 'js',
+    }));
+  },
+};
+
+const outfile = join(root, 'dist/lossquake.js');
+await build({
+  entryPoints: [join(root, values.entry)],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  sourcemap: true,
+  target: 'es2022',
+  outfile,
+  legalComments: 'eof',
+  // Lit's production build (no dev-mode warnings); regl's CommonJS is wrapped by esbuild itself.
+  conditions: ['production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  tsconfig: join(root, '../../tsconfig.base.json'),
+  plugins: [inlineWorker],
+  logLevel: 'warning',
+});
+
+const code = readFileSync(outfile);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(
+  `dist/lossquake.js: ${kb(code.length)} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped (worker inlined: ${kb(workerCode.length)})`,
+);

@@ -166,3 +166,23 @@ export function zRangeType(): AttributeType<ZRange> {
     },
   };
 }
+
+const booleanOn = ['', 'true', 'on', '1', 'yes'];
+const booleanOff = ['false', 'off', '0', 'no'];
+
+/**
+ * A boolean attribute that may default to on (`show-path`): present or "true"/"on"/"1" is on,
+ * "false"/"off"/"0" is off, since a plain HTML boolean attribute cannot be switched off by value.
+ */
+export function booleanType(fallback: boolean): AttributeType<boolean> {
+  return {
+    fallback,
+    expected: 'no value, "true" or "false" (also on/off, 1/0)',
+    parse: (value) => {
+      if (typeof value === 'boolean') return value;
+      if (typeof value !== 'string') return undefined;
+      const text = value.trim().toLowerCase();
+      return booleanOn.includes(text) ? true : booleanOff.includes(text) ? false : undefined;
+    },
+  };
+}

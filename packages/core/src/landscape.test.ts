@@ -188,7 +188,7 @@ describe('batchLoss(model, data, rows, w) and batchGradient(model, data, rows, w
     const start = batchLoss(logistic, blobs, 'all', w);
     for (let k = 0; k < 100; k++)
       w = sgd.step(w, batchGradient(logistic, blobs, schedule.next().value.rows, w));
-    // The full-data minimum is about 0.44, at w ≈ (0, 0.8).
+    // The full-data minimum is about 0.44, at w ≈ (0, −0.8).
     expect(start).to.be.above(20);
     expect(batchLoss(logistic, blobs, 'all', w)).to.be.below(0.6);
   });

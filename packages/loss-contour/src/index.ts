@@ -4,6 +4,5 @@ export { landscapeModes, type LandscapeMode, type LevelScale } from './loss-cont
 export { levelThresholds, bandOf, bandPosition, type LevelSpacing } from './levels.js';
 export { createPlotFrame, type PlotFrame, type PlotRect } from './plot-frame.js';
 export { createContourer, paintBands, bandPathData } from './contour-bands.js';
-export { parseFrames, FramesError } from './frames.js';
 export { lossAt, minimumOf } from './bilinear.js';
 export { Morph } from './morph.js';

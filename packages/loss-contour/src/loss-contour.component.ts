@@ -21,15 +21,15 @@ import {
 import type { Grid, Landscape, Vec2 } from '@lossquake/core';
 import { axesTemplate, formatLevel, legendTemplate } from './axes.js';
 import { lossAt, minimumOf } from './bilinear.js';
-import { booleanType } from './boolean-type.js';
+import { booleanType } from '@lossquake/batch-sampler';
 import { bandPathData, createContourer, paintBands } from './contour-bands.js';
-import { FramesError, parseFrames } from './frames.js';
+import { FramesError, parseFrames } from '@lossquake/core';
 import { computeLayout, type Layout } from './layout.js';
 import { bandPosition, finiteRange, levelThresholds, type LevelSpacing } from './levels.js';
 import { Morph } from './morph.js';
 import { createPlotFrame, type PlotFrame } from './plot-frame.js';
 import { styles } from './loss-contour.styles.js';
-import { composeImage } from './snapshot.js';
+import { composeCanvas, encodeCanvas } from './snapshot.js';
 
 export const landscapeModes = ['batch', 'full', 'sample', 'variance'] as const;
 /** Which landscape of the linked sampler is drawn. */
@@ -491,13 +491,19 @@ export class LossContour extends LitElement {
     `;
   }
 
-  /** A PNG (or `type`) of what is on screen now: bands, axes, legend and overlays. */
-  toBlob(type = 'image/png'): Promise<Blob> {
+  /** A PNG (or `type`) of what is on screen now: bands, axes, legend and overlays, at device resolution. */
+  async toBlob(type = 'image/png'): Promise<Blob> {
+    const canvas = await this.captureFrame();
+    if (!canvas) throw new Error('<loss-contour> has nothing drawn yet');
+    return encodeCanvas(canvas, type);
+  }
+
+  /** What is on screen now as one canvas (what `toBlob` encodes and a sampler's `record()` films); null before the first frame. */
+  captureFrame(): Promise<HTMLCanvasElement | null> {
     const svgElement = this.renderRoot.querySelector('svg');
     const layout = this.#layout;
-    if (!this.#canvas || !svgElement || !layout)
-      return Promise.reject(new Error('<loss-contour> has nothing drawn yet'));
-    return composeImage(this, this.#canvas, svgElement, layout, type);
+    if (!this.#canvas || !svgElement || !layout) return Promise.resolve(null);
+    return composeCanvas(this, this.#canvas, svgElement, layout);
   }
 
   /** Saves what is on screen as an image file (PNG by default). */

@@ -9,7 +9,6 @@ export {
   type CameraState,
   type CameraMatrices,
 } from './camera.js';
-export { parseFrames, FramesError } from './frames.js';
 export {
   activeFrameLoops,
   registeredSurfaces,

@@ -21,7 +21,7 @@ import {
   type CameraChangeDetail,
 } from '@lossquake/batch-sampler';
 import { styles } from './loss-surface.styles.js';
-import { booleanType } from './boolean-type.js';
+import { booleanType } from '@lossquake/batch-sampler';
 import {
   cameraMatrices,
   headlight,
@@ -35,7 +35,7 @@ import { axesGeometry, lossToBox, type AxesGeometry } from './axes.js';
 import { Morph, type Range } from './morph.js';
 import { toBox } from './mesh.js';
 import { LabelOverlay, placeLabels, type PlacedLabel } from './labels.js';
-import { checkLandscape, parseFrames } from './frames.js';
+import { checkLandscape, parseFrames } from '@lossquake/core';
 import { createSurfaceRenderer, type SurfaceRenderer } from './renderer.js';
 import {
   attach,
@@ -414,8 +414,15 @@ export class LossSurface extends LitElement {
     this.#invalidate();
   }
 
-  /** The frame with its labels as a PNG. */
+  /** The frame with its axes and labels as a PNG (or `type`), at device resolution; null before it is rendered. */
   async toBlob(type = 'image/png'): Promise<Blob | null> {
+    const out = this.captureFrame();
+    if (!out) return null;
+    return new Promise((resolve) => out.toBlob(resolve, type));
+  }
+
+  /** The frame with its axes and labels drawn into a new canvas (what `toBlob` encodes and a sampler's `record()` films). */
+  captureFrame(): HTMLCanvasElement | null {
     const canvas = this.canvasElement;
     if (!canvas) return null;
     this.#dirty = true;
@@ -440,7 +447,7 @@ export class LossSurface extends LitElement {
       );
       context.fillText(label.text, label.x * ratio, label.y * ratio);
     }
-    return new Promise((resolve) => out.toBlob(resolve, type));
+    return out;
   }
 
   /** Saves the frame as a PNG file. */

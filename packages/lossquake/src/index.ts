@@ -3,5 +3,5 @@
 export * from '@lossquake/batch-sampler';
 export * from '@lossquake/loss-surface';
 export * from '@lossquake/loss-contour';
-// Both views ship their own copy of the `src` frames reader; name one so the star exports stay unambiguous.
-export { FramesError, parseFrames, type LandscapeMode } from '@lossquake/loss-surface';
+// Both views name their landscape modes; the contour's is the superset (it adds 'variance').
+export { type LandscapeMode } from '@lossquake/loss-contour';

@@ -8,8 +8,8 @@ import { accumulateLogisticGrid } from './logistic-grid.js';
  * Cross-entropy of logistic regression without a bias, z = x·w:
  * L = (1 − y)·z + ln(1 + e^−z) = softplus((1 − 2y)·z) for y in {0, 1}, and ∇L = (σ(z) − y)·x.
  *
- * The default start (−15, −15) lies far down the slope from the blobs' minimum near (0.1, 0.9):
- * the path crosses most of the [−20, 20]² window. With learning rate 1 and batch size 10, SGD
+ * The default start (15, 15) lies high on the blobs' plateau, far from their minimum near
+ * (−0.1, −0.9): the path crosses most of the [−20, 20]² window. With learning rate 1 and batch size 10, SGD
  * reaches the minimum's basin within about 50 steps and then jitters around it.
  */
 export const logistic: Model = {
@@ -24,7 +24,7 @@ export const logistic: Model = {
     out[1] = residual * x2;
     return out;
   },
-  defaultWeights: [-15, -15],
+  defaultWeights: [15, 15],
   defaultLearningRate: 1,
   accumulateGrid: accumulateLogisticGrid,
 };

@@ -4,6 +4,17 @@ import { checkLandscape, parseFrames, FramesError } from './frames.js';
 const grid = { w1: [-1, 1], w2: [-1, 1], size: 2 };
 
 describe('parseFrames', () => {
+  it('parseFrames(good) returns one Landscape per frame with min and max', () => {
+    const frames = parseFrames({
+      grid: { w1: [-1, 1], w2: [0, 2], size: 2 },
+      frames: [{ values: [1, 2, 3, 4] }, { values: [0, -1, 5, 2] }],
+    });
+    expect(frames).to.have.length(2);
+    expect(Array.from(frames[1].values)).to.deep.equal([0, -1, 5, 2]);
+    expect([frames[1].min, frames[1].max]).to.deep.equal([-1, 5]);
+    expect(frames[0].grid).to.deep.equal({ w1: [-1, 1], w2: [0, 2], size: 2 });
+  });
+
   it('parseFrames(data) reads landscapes with their min and max', () => {
     const [frame] = parseFrames({ grid, frames: [{ values: [3, 1, 2, 4] }] });
     expect([...frame!.values]).to.deep.equal([3, 1, 2, 4]);

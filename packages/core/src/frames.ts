@@ -1,13 +1,13 @@
-// Frames JSON for a standalone <loss-contour src>: `{grid: {w1, w2, size}, frames: [{values}]}`, checked strictly.
-import type { Grid, Landscape } from '@lossquake/core';
-import { finiteRange } from './levels.js';
+// Frames JSON, landscapes computed elsewhere (`{grid: {w1, w2, size}, frames: [{values}]}`), read strictly.
+import type { Grid, Landscape } from './types.js';
 
 /** Frames data that is not what `src` promises; the message says where and what. */
 export class FramesError extends Error {
   override name = 'FramesError';
 }
 
-const MAX_SIZE = 1024;
+/** Finer grids would make a frames file of many megabytes; the sampler's resolution tops out well below. */
+export const MAX_FRAMES_SIZE = 1024;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,15 +29,15 @@ function range(value: unknown, name: string): readonly [number, number] {
 function parseGrid(value: unknown): Grid {
   if (!isObject(value)) throw new FramesError('"grid" must be an object {w1, w2, size}');
   const size = value.size;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > MAX_SIZE) {
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 2 || size > MAX_FRAMES_SIZE) {
     throw new FramesError(
-      `grid.size must be an integer from 2 to ${MAX_SIZE}, got ${JSON.stringify(size)}`,
+      `grid.size must be an integer from 2 to ${MAX_FRAMES_SIZE}, got ${JSON.stringify(size)}`,
     );
   }
   return { w1: range(value.w1, 'w1'), w2: range(value.w2, 'w2'), size };
 }
 
-/** The landscapes in a frames document (already parsed from JSON); throws FramesError naming the problem. */
+/** The landscapes of a frames document (already parsed from JSON); throws FramesError naming the problem. */
 export function parseFrames(data: unknown): Landscape[] {
   if (!isObject(data)) throw new FramesError('frames data must be a JSON object {grid, frames}');
   const grid = parseGrid(data.grid);
@@ -54,16 +54,38 @@ export function parseFrames(data: unknown): Landscape[] {
       );
     }
     const array = new Float32Array(count);
+    let min = Infinity;
+    let max = -Infinity;
     for (let k = 0; k < count; k++) {
-      const v = values[k];
+      const v: unknown = values[k];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw new FramesError(
           `frames[${f}].values[${k}] is ${JSON.stringify(v)}, not a finite number`,
         );
       }
       array[k] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
-    const [min, max] = finiteRange(array);
     return { grid, values: array, min, max };
   });
+}
+
+/** A landscape handed to the `landscape` property, checked like a frame: null when it is unusable. */
+export function checkLandscape(value: unknown): Landscape | null {
+  if (!isObject(value) || !(value.values instanceof Float32Array)) return null;
+  try {
+    const grid = parseGrid(value.grid);
+    if (value.values.length !== grid.size * grid.size) return null;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of value.values) {
+      if (!Number.isFinite(v)) return null;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    return { grid, values: value.values, min, max };
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,304 @@
+// End-to-end: every built docs page opens without console noise, every figure's elements draw,
+// the training figure's controls move the weights, and every example shows its own source.
+import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  click,
+  delay,
+  drawnOnScreen,
+  look,
+  openPage,
+  problems,
+  until,
+  viewCanvas,
+  type OpenPage,
+} from './helpers.js';
+
+const pages = ['index.html', 'more.html', 'guide.html', 'reference.html'];
+
+before(async () => {
+  await setViewport({ width: 1100, height: 900 });
+});
+
+/** Every view on a page draws once it is on screen. */
+async function expectAllViewsDrawn(page: OpenPage): Promise<number> {
+  const views = [...page.document.querySelectorAll('loss-surface, loss-contour')];
+  const blank: string[] = [];
+  for (const view of views) {
+    if (!(await drawnOnScreen(view))) {
+      const figure = view.closest('figure')?.id ?? '(no figure)';
+      blank.push(
+        `${figure} <${view.localName}${view.getAttribute('for') ? ` for=${view.getAttribute('for')}` : ''}> ${JSON.stringify(look(viewCanvas(view)))}`,
+      );
+    }
+  }
+  expect(blank, `views that never drew:\n${blank.join('\n')}`).to.deep.equal([]);
+  return views.length;
+}
+
+describe('docs pages', () => {
+  for (const name of pages) {
+    it(`${name} loads with no console errors or warnings and every view draws`, async () => {
+      const page = await openPage(name);
+      try {
+        const views = await expectAllViewsDrawn(page);
+        if (name !== 'reference.html') expect(views, 'views on the page').to.be.greaterThan(0);
+        await delay(300);
+        expect(problems(page)).to.deep.equal([]);
+      } finally {
+        page.close();
+      }
+    });
+  }
+});
+
+describe('index.html, the article', () => {
+  let page: OpenPage;
+  before(async () => {
+    page = await openPage('index.html');
+  });
+  after(() => page.close());
+
+  it('has every figure of the article, in order', () => {
+    const ids = [...page.document.querySelectorAll('figure.example')].map((figure) => figure.id);
+    expect(ids).to.deep.equal([
+      'fig-hero',
+      'fig-frame',
+      'fig-fast',
+      'fig-contours',
+      'fig-training',
+      'fig-nine',
+      'fig-softplus',
+      'fig-data',
+    ]);
+  });
+
+  it('the hero pairs batch size 10 and 100 with the same seed, one camera group and a pinned z-range', () => {
+    const samplers = [...page.document.querySelectorAll('#fig-hero batch-sampler')];
+    expect(samplers.map((s) => s.getAttribute('batch-size'))).to.deep.equal(['10', '100']);
+    expect(new Set(samplers.map((s) => s.getAttribute('seed'))).size).to.equal(1);
+    const surfaces = [...page.document.querySelectorAll('#fig-hero loss-surface')];
+    expect(surfaces.map((s) => s.getAttribute('camera-group'))).to.deep.equal(['hero', 'hero']);
+    for (const surface of surfaces) expect(surface.getAttribute('z-range')).to.match(/^\d+ \d+$/);
+  });
+
+  it('play, step and step back on the training figure move the weights', async () => {
+    const sampler = page.document.getElementById('training') as HTMLElement & {
+      weights: readonly [number, number];
+      iteration: number;
+      paused: boolean;
+    };
+    const controls = sampler.shadowRoot!;
+    const button = (part: string) =>
+      controls.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+    const start = [...sampler.weights];
+
+    await click(page, button('step'));
+    expect(await until(() => sampler.iteration === 1)).to.equal(true);
+    const afterOne = [...sampler.weights];
+    expect(afterOne).not.to.deep.equal(start);
+
+    await click(page, button('step'));
+    expect(await until(() => sampler.iteration === 2)).to.equal(true);
+    const afterTwo = [...sampler.weights];
+    expect(afterTwo).not.to.deep.equal(afterOne);
+
+    // Step back from the keyboard: focus the button, press Enter.
+    button('step-back').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(await until(() => sampler.iteration === 1)).to.equal(true);
+    expect([...sampler.weights]).to.deep.equal(afterOne);
+
+    await click(page, button('play'));
+    expect(await until(() => sampler.iteration >= 3, 10000)).to.equal(true);
+    await click(page, button('play'));
+    expect(await until(() => sampler.paused)).to.equal(true);
+    expect([...sampler.weights]).not.to.deep.equal(afterOne);
+  });
+
+  it('the training figure draws the step arrow after a step', async () => {
+    const contour = page.document.querySelector('#fig-training loss-contour')!;
+    const overlay = contour.shadowRoot!.querySelector('[part~="overlay"]');
+    expect(overlay, 'overlay part').to.exist;
+    expect(overlay!.querySelectorAll('line, path, polyline, polygon').length).to.be.greaterThan(0);
+  });
+
+  it('"Draw a new batch" deals a new batch of nine, and the data figure circles its rows', async () => {
+    const sampler = page.document.getElementById('nine') as HTMLElement & {
+      rows: Uint32Array;
+      iteration: number;
+    };
+    const scatter = page.document.querySelector('#fig-data svg.scatter')!;
+    await until(() => scatter.querySelectorAll('.in-batch').length === 9);
+    const before = [...sampler.rows];
+    expect(before).to.have.length(9);
+    expect(scatter.querySelectorAll('circle.row:not(.in-batch)').length).to.equal(1000);
+    await click(page, page.document.querySelector('#fig-nine [data-step-sampler]')!);
+    expect(await until(() => sampler.iteration === 2)).to.equal(true);
+    expect([...sampler.rows]).not.to.deep.equal(before);
+    // The circled points are the batch's rows: their positions match the data set's rows.
+    const data = (sampler as unknown as { dataset: { x: Float64Array } }).dataset;
+    const circled = [...scatter.querySelectorAll('.in-batch')].map((c) =>
+      Number(c.getAttribute('cx')),
+    );
+    const expected = [...sampler.rows].map((r) => data.x[2 * r]!);
+    const order = (values: number[]) =>
+      values
+        .map((v, k) => [v, k])
+        .sort((a, b) => a[0]! - b[0]!)
+        .map((p) => p[1]);
+    expect(order(circled)).to.deep.equal(order(expected));
+  });
+
+  it('draws ln(1 + e^x) as a curve between its two asymptotes', () => {
+    const line = page.document.querySelector('#fig-softplus .chart-line');
+    expect(line?.getAttribute('d')?.split('L').length).to.be.greaterThan(100);
+    const labels = [...page.document.querySelectorAll('#fig-softplus .chart-title')].map(
+      (t) => t.textContent,
+    );
+    expect(labels).to.deep.equal(['x', 'ln(1 + eˣ)']);
+  });
+});
+
+describe('example sources', () => {
+  for (const name of ['index.html', 'guide.html', 'more.html']) {
+    it(`${name}: every example's code panel holds the markup that runs`, async () => {
+      const page = await openPage(name);
+      try {
+        const examples = [...page.document.querySelectorAll('.live')];
+        expect(examples.length).to.be.greaterThan(0);
+        for (const live of examples) {
+          const code = live.parentElement!.querySelector(':scope > .source pre code')!;
+          expect(code, `source panel of ${live.parentElement!.id}`).to.exist;
+          const shown = page.document.createElement('template');
+          shown.innerHTML = code.textContent!;
+          const shownElements = [...shown.content.querySelectorAll('*')];
+          const liveElements = [...live.querySelectorAll('*')].filter(
+            (e) => !e.closest('svg') || e.localName === 'svg',
+          );
+          const shownTop = shownElements.filter((e) => !e.closest('svg') || e.localName === 'svg');
+          expect(shownTop.map((e) => e.localName)).to.deep.equal(
+            liveElements.map((e) => e.localName),
+          );
+          shownTop.forEach((element, k) => {
+            for (const attribute of element.attributes) {
+              expect(
+                liveElements[k]!.getAttribute(attribute.name),
+                `${element.localName} ${attribute.name}`,
+              ).to.equal(attribute.value);
+            }
+          });
+        }
+      } finally {
+        page.close();
+      }
+    });
+  }
+
+  it('the copy button copies exactly the shown code', async () => {
+    const page = await openPage('guide.html');
+    try {
+      const source = page.document.querySelector('.source')!;
+      let copied: string | null = null;
+      // Headless Chromium may refuse the real clipboard; record what the page asks it to hold.
+      Object.defineProperty(page.window.navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void (copied = text) },
+      });
+      await click(page, source.querySelector('[data-copy]')!);
+      expect(await until(() => copied !== null)).to.equal(true);
+      expect(copied).to.equal(source.querySelector('pre code')!.textContent);
+      expect(source.querySelector('[data-copy]')!.textContent).to.equal('Copied');
+    } finally {
+      page.close();
+    }
+  });
+});
+
+describe('the guide’s snippet, saved as a page next to lossquake.js', () => {
+  it('is the file the guide shows, and its elements draw with no console noise', async () => {
+    const guide = await openPage('guide.html');
+    const shown = guide.document.querySelector(
+      '.source[data-language="html"] pre code',
+    )!.textContent;
+    guide.close();
+    const served = await (await fetch('/apps/docs/dist/standalone.html?raw')).text();
+    // The test server adds its live-reload socket to every HTML file; the file on disk has none.
+    const file = served.replace(
+      /\s*<!-- injected by web-dev-server -->\s*<script[^>]*><\/script>/,
+      '\n  ',
+    );
+    expect(file.trim()).to.equal(shown!.trim());
+
+    const page = await openPage('standalone.html', { width: 700 });
+    try {
+      const views = [...page.document.querySelectorAll('loss-surface, loss-contour')];
+      expect(views.map((v) => v.localName)).to.deep.equal(['loss-surface', 'loss-contour']);
+      for (const view of views) expect(await drawnOnScreen(view), view.localName).to.equal(true);
+      await delay(300);
+      expect(problems(page)).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+});
+
+describe('reference.html', () => {
+  it('documents each element from custom-elements.json', async () => {
+    const page = await openPage('reference.html');
+    try {
+      for (const tag of ['batch-sampler', 'loss-surface', 'loss-contour']) {
+        const section = page.document.getElementById(tag);
+        expect(section, tag).to.exist;
+        const attributes = [...section!.querySelectorAll('table.api')]
+          .find((table) => table.querySelector('caption')?.textContent === 'Attributes')
+          ?.querySelectorAll('tbody th code');
+        const names = [...(attributes ?? [])].map((c) => c.textContent);
+        // Each attribute the element really observes is documented.
+        const observed = (
+          page.window.customElements.get(tag) as unknown as { observedAttributes: string[] }
+        ).observedAttributes;
+        for (const attribute of observed)
+          expect(names, `${tag} documents ${attribute}`).to.include(attribute);
+      }
+    } finally {
+      page.close();
+    }
+  });
+});
+
+describe('phone width', () => {
+  for (const name of pages) {
+    it(`${name} fits 320 px without sideways scrolling`, async () => {
+      const page = await openPage(name, { width: 320, height: 640 });
+      try {
+        await delay(200);
+        expect(page.document.documentElement.scrollWidth).to.be.at.most(320);
+      } finally {
+        page.close();
+      }
+    });
+  }
+});
+
+describe('reduced motion', () => {
+  it('nothing autoplays; samplers that would show their controls instead', async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const page = await openPage('index.html');
+    try {
+      const hero = page.document.getElementById('hero-10') as HTMLElement & {
+        paused: boolean;
+        iteration: number;
+      };
+      hero.scrollIntoView();
+      await delay(1500);
+      expect(hero.paused).to.equal(true);
+      expect(hero.iteration).to.equal(0);
+      expect(hero.shadowRoot!.querySelector('[part~="play"]')).to.exist;
+    } finally {
+      page.close();
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+});

@@ -41,6 +41,13 @@ import type { LinkedSampler } from './linked-sampler.js';
 import { Timeline } from './timeline.js';
 import { styles } from './batch-sampler.styles.js';
 import { renderControls } from './batch-sampler.controls.js';
+import { runSteps, runToCSV, runToJSON, type RunSettings } from './export-run.js';
+import { recordViews, type RecordOptions } from './record.js';
+import { ShareMenu, shareStyles } from './share-menu.js';
+import { embedCode } from './share-state.js';
+import { picksType, samplerToHTML } from './state-markup.js';
+import type { PickedWeights } from './timeline.js';
+import { linkedViews } from './view-registry.js';
 
 export type { DatasetKind, OptimizerKind, Sampling };
 
@@ -144,6 +151,15 @@ export interface QuakeMagnitude {
  * @csspart batch-size - Batch-size slider.
  * @csspart optimizer - Optimiser menu.
  * @csspart readout - Live readout of epoch, batch, loss and noise scale.
+ * @csspart share-button - The "Share" toggle of the share menu (a `<summary>`).
+ * @csspart share-menu - The share menu's panel.
+ * @csspart share-frame - Menu item: download the first linked view's frame as PNG.
+ * @csspart share-record - Menu item: record 5 s of the linked views as WebM.
+ * @csspart share-embed - Menu item: copy the embed code (`toHTML()` of the sampler and its views).
+ * @csspart share-csv - Menu item: export the run as CSV.
+ * @csspart share-json - Menu item: export the run as JSON.
+ * @csspart embed-code - Text area with the embed code, shown when the clipboard cannot be written.
+ * @csspart share-status - What the last menu action did.
  * @csspart error - The message shown when data fails to load.
  *
  * @cssproperty --lossquake-accent - Buttons and slider colour (default #2563eb).
@@ -155,7 +171,7 @@ export interface QuakeMagnitude {
  * @cssproperty --lossquake-error - Error message colour (default #c62828).
  */
 export class BatchSampler extends LitElement implements LinkedSampler {
-  static override styles = styles;
+  static override styles = [styles, shareStyles];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'dataset', 'weights'];
@@ -297,6 +313,19 @@ export class BatchSampler extends LitElement implements LinkedSampler {
     if (this.#timeline) void this.seek(next);
   }
 
+  #picks: readonly PickedWeights[] = [];
+  /**
+   * Weights a reader picked on the way to `start-at`, `"iteration w1 w2, …"`: replayed with it when
+   * the sampler opens and by `replay()`, so a `toHTML()` snippet reproduces a run with picks.
+   */
+  @property({ converter: rawAttribute })
+  get picks(): readonly PickedWeights[] {
+    return this.#picks;
+  }
+  set picks(value: readonly PickedWeights[] | string) {
+    this.#picks = accept(this, 'picks', value, picksType, this.#picks);
+  }
+
   #maxIterations = maxIterationsType.fallback;
   /** Where playing stops, or with `loop` starts over (default 500). */
   @property({ attribute: 'max-iterations', converter: rawAttribute })
@@ -362,6 +391,14 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   constructor() {
     super();
     this.addEventListener('weights-pick', this.#onPick);
+    // A page may set `weights` or `dataset` before this class is defined: the value then sits on
+    // the instance and hides the accessor. Lit re-applies its own properties; these two are ours.
+    for (const name of ['weights', 'dataset'] as const) {
+      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+      const value: unknown = this[name];
+      delete (this as Partial<Record<typeof name, unknown>>)[name];
+      (this as Record<typeof name, unknown>)[name] = value;
+    }
   }
 
   // ── data, weights and the derived properties views read ─────────────────────────────────────
@@ -542,9 +579,23 @@ export class BatchSampler extends LitElement implements LinkedSampler {
       NaN,
     );
     if (Number.isNaN(target)) return Promise.resolve();
+    return this.#jump(target, (timeline) => timeline.seek(target));
+  }
+
+  /**
+   * Reopens the run at `start-at`, replayed from the seed with the `picks` on the way: what a
+   * `toHTML()` snippet opens at. Fires `sampler-reset` (reason 'seek'), `batch-change` and
+   * `weights-change` as `seek` does.
+   */
+  replay(): Promise<void> {
+    this.#flush();
+    return this.#jump(this.#startAt, (timeline) => timeline.replay(this.#startAt, this.#picks));
+  }
+
+  #jump(target: number, move: (timeline: Timeline) => void): Promise<void> {
     const generation = this.#newGeneration();
     const timeline = this.#timeline!;
-    timeline.seek(target);
+    move(timeline);
     emit(this, 'sampler-reset', { reason: 'seek' });
     const announce = (): void => {
       const step = this.#stepDetail();
@@ -602,6 +653,98 @@ export class BatchSampler extends LitElement implements LinkedSampler {
     this.dispatchEvent(new Event('pause'));
     this.requestUpdate();
   }
+
+  // ── sharing ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The run so far as text: one entry per step (and pick) on the current path, after a `start` entry
+   * with the initial weights: iteration, kind, epoch, batch, weights after (w1, w2), the batch loss
+   * and gradient before (loss, g1, g2, as `weights-change` carries them) and the batch's rows.
+   * `'csv'`: a header line, rows separated by spaces; `'json'`: `{ seed, model, batchSize, sampling,
+   * optimizer, learningRate, dataset, rows, steps }`. Numbers keep every digit.
+   */
+  exportRun(format: 'csv' | 'json' = 'csv'): string {
+    this.#flush();
+    const steps = runSteps(this.#timeline!);
+    if (format !== 'json') return runToCSV(steps);
+    const dataset: RunSettings['dataset'] = this.#assigned
+      ? { given: true }
+      : this.#loaded && this.src
+        ? { src: this.src }
+        : this.#inline
+          ? { given: true }
+          : { kind: this.#kind, samples: this.#samples };
+    const schedule = this.#timeline!.schedule;
+    return runToJSON(
+      {
+        seed: this.#seed,
+        model: this.#model,
+        batchSize: schedule.batchSize,
+        sampling: this.#sampling,
+        optimizer: this.#optimizer,
+        learningRate: this.learningRate,
+        dataset,
+        rows: this.#data!.n,
+      },
+      steps,
+    );
+  }
+
+  /**
+   * Records the linked views (by `for` or nesting) playing for `seconds` (default 5) at `fps`
+   * (default 30) and resolves with a WebM Blob; several views are composited side by side. Plays
+   * the sampler meanwhile, and pauses it again after if it was paused. Rejects when the browser
+   * cannot record or no linked view has drawn.
+   */
+  async record(options: RecordOptions = {}): Promise<Blob> {
+    const wasPaused = this.#paused;
+    return recordViews(linkedViews(this), options ?? {}, {
+      start: () => void this.play(),
+      stop: () => {
+        if (wasPaused) this.pause();
+      },
+    });
+  }
+
+  /**
+   * The `<batch-sampler>` tag that opens where the reader is now: its settings, the initial
+   * weights, `start-at` = the current iteration and the `picks` made on the way. Data given as a
+   * Dataset object cannot be written as markup: the snippet then generates its `dataset` kind.
+   */
+  toHTML(): string {
+    this.#flush();
+    const copied: Record<string, string> = {};
+    for (const name of ['id', 'src', 'dataset', 'autoplay', 'controls', 'loop']) {
+      const value = this.getAttribute(name);
+      if (value !== null) copied[name] = value;
+    }
+    const timeline = this.#timeline!;
+    return samplerToHTML({
+      copied,
+      seed: this.#seed,
+      samples: this.#samples,
+      model: this.#model,
+      batchSize: timeline.schedule.batchSize,
+      sampling: this.#sampling,
+      optimizer: this.#optimizer,
+      learningRate: this.#learningRate,
+      weights: this.#initialWeights,
+      extent: this.#extent,
+      resolution: this.#resolution,
+      rate: this.#rate,
+      maxIterations: this.#maxIterations,
+      iteration: timeline.iteration,
+      picks: timeline.picks,
+      inline: this.#assigned || this.#loaded || !this.#inline ? null : this.#inlineText,
+    });
+  }
+
+  #share = new ShareMenu(this, {
+    views: () => linkedViews(this),
+    embedCode: () => embedCode(this, linkedViews(this)),
+    exportRun: (format) => this.exportRun(format),
+    record: (options) => this.record(options),
+  });
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
 
@@ -676,6 +819,7 @@ export class BatchSampler extends LitElement implements LinkedSampler {
       onReset: () => this.reset(),
       onBatchSize: (size) => (this.batchSize = size),
       onOptimizer: (kind) => (this.optimizer = kind),
+      extra: this.#share.render(),
     });
   }
 
@@ -748,7 +892,8 @@ export class BatchSampler extends LitElement implements LinkedSampler {
     this.#accumulator = createVarianceAccumulator(this.#grid);
     this.#accumulated.clear();
     this.#varianceCache = null;
-    if (first && this.#startAt > 0) this.#timeline.seek(this.#startAt);
+    if (first && (this.#startAt > 0 || this.#picks.length))
+      this.#timeline.replay(this.#startAt, this.#picks);
     const batch = this.#timeline.batchOf(this.#timeline.iteration);
     if (batch) {
       const before =

@@ -1,5 +1,5 @@
 // The built-in toolbar of <batch-sampler controls>: transport buttons, batch size, optimiser and a live readout.
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { optimizerKinds, type OptimizerKind } from '@lossquake/core';
 
 export interface ControlsModel {
@@ -20,6 +20,8 @@ export interface ControlsModel {
   onReset(): void;
   onBatchSize(size: number): void;
   onOptimizer(kind: OptimizerKind): void;
+  /** Rendered at the end of the toolbar (the share menu). */
+  extra?: unknown;
 }
 
 const optimizerLabels: Record<OptimizerKind, string> = {
@@ -127,6 +129,7 @@ export function renderControls(model: ControlsModel) {
         <span>loss <b>${model.loss === null ? '–' : format(model.loss)}</b></span>
         <span title="learning rate ÷ batch size">noise <b>${format(model.noise)}</b></span>
       </output>
+      ${model.extra ?? nothing}
     </div>
   `;
 }

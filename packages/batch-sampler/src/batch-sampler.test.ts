@@ -50,7 +50,7 @@ describe('<batch-sampler> step()', () => {
     const schedule = createSchedule(1000, 20, { sampling: 'epoch', seed: 3 });
     const grid = createGrid([-20, 20, -20, 20], 24);
     const log = record(s);
-    let w: Vec2 = [-15, -15];
+    let w: Vec2 = [15, 15]; // the logistic model's default weights
     for (let k = 1; k <= 4; k++) await s.step();
     expect(log.types()).to.deep.equal(Array(4).fill(['batch-change', 'weights-change']).flat());
     for (let k = 1; k <= 4; k++) {

@@ -35,15 +35,7 @@ export async function fetchDataset(url: string, signal: AbortSignal): Promise<Da
       `Could not load the data set "${url}": the server sent an HTML page, not CSV or JSON.`,
     );
   }
-  const tooLarge = new Error(
-    `The data set "${url}" is larger than ${MAX_DATA_BYTES / 1024 / 1024} MB; lossquake reads at most that much.`,
-  );
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_DATA_BYTES) {
-    void response.body?.cancel();
-    throw tooLarge;
-  }
-  const text = await readText(response, tooLarge);
+  const text = await readLimitedText(response, `The data set "${url}"`);
   try {
     return parseDataset(text, formatOf(url, response.headers.get('content-type')));
   } catch (error) {
@@ -51,7 +43,23 @@ export async function fetchDataset(url: string, signal: AbortSignal): Promise<Da
   }
 }
 
-// Counts bytes as they stream in, since Content-Length may be missing or wrong (compressed bodies).
+/**
+ * The body of `response` as text, refusing one over MAX_DATA_BYTES before it is read (Content-Length)
+ * or as it streams in (Content-Length may be missing or wrong), so a huge file never blocks the page.
+ * `what` names the resource in the error, e.g. 'The data set "x.csv"'.
+ */
+export async function readLimitedText(response: Response, what: string): Promise<string> {
+  const tooLarge = new Error(
+    `${what} is larger than ${MAX_DATA_BYTES / 1024 / 1024} MB; lossquake reads at most that much.`,
+  );
+  if (Number(response.headers.get('content-length')) > MAX_DATA_BYTES) {
+    void response.body?.cancel();
+    throw tooLarge;
+  }
+  return readText(response, tooLarge);
+}
+
+// Counts bytes as they stream in.
 async function readText(response: Response, tooLarge: Error): Promise<string> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();

@@ -10,4 +10,16 @@ export { colormap, colormapTable, colormapNames, type ColormapName } from './col
 export { define } from './define.js';
 export { warnOnce } from './warn.js';
 export { BatchSampler, type QuakeMagnitude } from './batch-sampler.js';
-export { Timeline, type Step, type TimelineOptions } from './timeline.js';
+export { MAX_DATA_BYTES, readLimitedText } from './data-source.js';
+export { Timeline, type PickedWeights, type Step, type TimelineOptions } from './timeline.js';
+export { runColumns, type ExportedRun, type RunSettings, type RunStep } from './export-run.js';
+export { webmType, type RecordableView, type RecordOptions } from './record.js';
+export {
+  applyState,
+  embedCode,
+  encodeState,
+  stateAttributes,
+  type ShareableElement,
+} from './share-state.js';
+export { formatPicks, picksType } from './state-markup.js';
+export { linkedViews } from './view-registry.js';

@@ -87,7 +87,7 @@ describe('SamplerLink with <batch-sampler>', () => {
     emit(s.querySelector('link-test-view')!, 'weights-pick', { weights: [1, 1] });
     expect(changes).to.deep.equal([[1, 1]]);
     expect(s.path).to.deep.equal([
-      [-15, -15],
+      [15, 15],
       [1, 1],
     ]);
   });

@@ -9,6 +9,7 @@ import type {
   WeightsPickDetail,
 } from './events.js';
 import { isLinkedSampler, type LinkedSampler } from './linked-sampler.js';
+import { linkView } from './view-registry.js';
 
 export interface SamplerLinkHost extends ReactiveControllerHost, HTMLElement {
   /** Id of the sampler to follow; null or empty means the nearest ancestor. */
@@ -120,6 +121,7 @@ export class SamplerLink implements ReactiveController {
       previous.removeEventListener('landscape-ready', this.#onLandscapeReady);
     }
     this.sampler = sampler;
+    linkView(this.#host, previous, sampler);
     if (sampler) {
       sampler.addEventListener('batch-change', this.#onBatch);
       sampler.addEventListener('weights-change', this.#onWeights);

@@ -37,6 +37,12 @@ export interface Step {
   loss: number;
 }
 
+/** Weights a reader picked at an iteration (after that iteration's step), as the `picks` attribute lists them. */
+export interface PickedWeights {
+  iteration: number;
+  weights: Vec2;
+}
+
 /** Everything the run needs to continue from one iteration; a few numbers per step. */
 interface Snapshot {
   weights: Vec2;
@@ -60,9 +66,13 @@ export class Timeline {
 
   #optimizer: Optimizer;
   #snapshots: Snapshot[] = [];
+  #origin: Snapshot;
   // The weights visited on the current branch; entries past #pathLength belong to later steps
   // that a seek back left in place (stepping forward again reproduces them exactly).
   #trail: Vec2[];
+  // The step or pick that led to each entry of #trail (null for the initial weights).
+  #moves: (Step | null)[] = [null];
+  #picked: boolean[] = [false];
   #pathLength = 1;
   #path: readonly Vec2[] | null = null;
 
@@ -76,7 +86,7 @@ export class Timeline {
     this.#optimizer = createOptimizer(options.optimizer, { learningRate: options.learningRate });
     this.weights = options.initial;
     this.#trail = [options.initial];
-    this.#snapshots[0] = this.#snapshot();
+    this.#snapshots[0] = this.#origin = this.#snapshot();
   }
 
   /** Every weight visited since the start, oldest first, ending with the current weights. */
@@ -108,9 +118,11 @@ export class Timeline {
     const weights = this.#optimizer.step(previous, gradient);
     this.iteration++;
     this.weights = weights;
+    this.lastStep = { iteration: this.iteration, weights, previous, gradient, loss };
+    this.#moves[this.#pathLength] = this.lastStep;
+    this.#picked[this.#pathLength] = false;
     this.#trail[this.#pathLength++] = weights;
     this.#path = null;
-    this.lastStep = { iteration: this.iteration, weights, previous, gradient, loss };
     this.#snapshots[this.iteration] = this.#snapshot();
     return this.lastStep;
   }
@@ -124,13 +136,51 @@ export class Timeline {
     this.#snapshots.length = this.iteration + 1;
     this.#trail.length = this.#pathLength;
     this.#trail.push(weights);
-    this.#pathLength++;
     this.#path = null;
     this.weights = weights;
     const loss = batchLoss(this.model, this.data, rows, weights);
     this.lastStep = { iteration: this.iteration, weights, previous, gradient: [0, 0], loss };
+    this.#moves.length = this.#picked.length = this.#pathLength;
+    this.#moves.push(this.lastStep);
+    this.#picked.push(true);
+    this.#pathLength++;
     this.#snapshots[this.iteration] = this.#snapshot();
     return this.lastStep;
+  }
+
+  /**
+   * The steps and picks that led along `path`, oldest first (`moves[k]` ends at `path[k + 1]`);
+   * `picked[k]` tells a pick from a training step.
+   */
+  get moves(): readonly { step: Step; picked: boolean }[] {
+    const moves: { step: Step; picked: boolean }[] = [];
+    for (let k = 1; k < this.#pathLength; k++)
+      moves.push({ step: this.#moves[k]!, picked: this.#picked[k]! });
+    return moves;
+  }
+
+  /** The picks on the current path, as `replay` takes them. */
+  get picks(): PickedWeights[] {
+    return this.moves
+      .filter((m) => m.picked)
+      .map(({ step }) => ({ iteration: step.iteration, weights: step.weights }));
+  }
+
+  /**
+   * From iteration 0, steps to `iteration`, making each of `picks` (in order) once the run reaches
+   * its iteration; picks past `iteration` are ignored. The loss of a pick is on the batch of its
+   * iteration (all rows at 0), as the sampler reports it.
+   */
+  replay(iteration: number, picks: readonly PickedWeights[] = []): void {
+    this.#snapshots.length = 1;
+    this.#snapshots[0] = this.#origin;
+    this.#restore(0, this.#origin);
+    for (const { iteration: at, weights } of [...picks].sort((a, b) => a.iteration - b.iteration)) {
+      if (at > iteration) break;
+      while (this.iteration < at) this.step();
+      this.pick(weights, this.batchOf(at)?.rows ?? 'all');
+    }
+    while (this.iteration < iteration) this.step();
   }
 
   /** Restores the state after step `iteration`, replaying the steps not yet taken. */

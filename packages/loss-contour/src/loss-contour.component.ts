@@ -9,6 +9,7 @@ import {
   enumType,
   numberType,
   rawAttribute,
+  readLimitedText,
   warnOnce,
   ReducedMotionController,
   ResizeController,
@@ -29,6 +30,7 @@ import { bandPosition, finiteRange, levelThresholds, type LevelSpacing } from '.
 import { Morph } from './morph.js';
 import { createPlotFrame, type PlotFrame } from './plot-frame.js';
 import { styles } from './loss-contour.styles.js';
+import { cssomStyle } from './cssom-style.js';
 import { composeCanvas, encodeCanvas } from './snapshot.js';
 
 export const landscapeModes = ['batch', 'full', 'sample', 'variance'] as const;
@@ -89,7 +91,7 @@ function formatWeights(w: Vec2): string {
  * The loss landscape as filled contours over the weight plane, morphing smoothly from batch to batch,
  * with the weights, their trail and the last training step drawn on it.
  *
- * @tag loss-contour
+ * @tagname loss-contour
  * @summary Filled contours of a (mini-batch) loss landscape, with the training step on top.
  *
  * @fires weights-pick - The reader clicked the plot or pressed Enter on the crosshair: `{ weights }`.
@@ -343,7 +345,12 @@ export class LossContour extends LitElement {
       this.#retarget('jump');
     },
   });
-  #size = new ResizeController(this, { onChange: () => this.#redraw() });
+  // The .frame box, not the host: page CSS may force the host inline (`* { all: unset }`), and the
+  // frame keeps a default size of its own then.
+  #size = new ResizeController(this, {
+    target: () => this.renderRoot.querySelector('.frame'),
+    onChange: () => this.#redraw(),
+  });
   #visibility = new VisibilityController(this, (visible) =>
     visible ? this.#resume() : this.#suspend(),
   );
@@ -433,7 +440,16 @@ export class LossContour extends LitElement {
     if (this.#player === undefined) this.#schedulePlayer();
   }
 
+  protected override firstUpdated(): void {
+    this.#size.observeTarget();
+  }
+
+  // One stable .frame: the ResizeController watches it, so it must outlive every change of content.
   protected override render() {
+    return html`<div class="frame">${this.#content()}</div>`;
+  }
+
+  #content() {
     const width = this.#size.width;
     const height = this.#size.height;
     const grid = this.#target?.grid ?? null;
@@ -446,11 +462,17 @@ export class LossContour extends LitElement {
     const { plot } = layout;
     const thresholds = this.#thresholds();
     const readout = this.#readout(frame);
+    // Positions go through CSSOM, which a CSP without 'unsafe-inline' styles allows.
     return html`
       <canvas
         part="plot"
         aria-hidden="true"
-        style="left:${plot.x}px;top:${plot.y}px;width:${plot.width}px;height:${plot.height}px"
+        style=${cssomStyle({
+          left: `${plot.x}px`,
+          top: `${plot.y}px`,
+          width: `${plot.width}px`,
+          height: `${plot.height}px`,
+        })}
       ></canvas>
       <svg aria-hidden="true" width=${width} height=${height}>
         <defs>
@@ -827,7 +849,10 @@ export class LossContour extends LitElement {
     const loss = lossAt(this.#morph.displayed, grid, at);
     const { rect } = frame;
     const label = this.#legendCaption();
-    return html`<div part="readout" style="left:${rect.x + 6}px;top:${rect.y + 6}px">
+    return html`<div
+      part="readout"
+      style=${cssomStyle({ left: `${rect.x + 6}px`, top: `${rect.y + 6}px` })}
+    >
       W1 ${formatNumber(at[0])}, W2 ${formatNumber(at[1])} · ${label} ${formatNumber(loss)}
     </div>`;
   }
@@ -1003,7 +1028,8 @@ export class LossContour extends LitElement {
       const response = await fetch(src, { signal: controller.signal });
       if (!response.ok)
         throw new FramesError(`HTTP ${response.status} ${response.statusText}`.trim());
-      const text = await response.text();
+      // At most 20 MB, read in slices: a huge file fails instead of freezing the page.
+      const text = await readLimitedText(response, 'The file');
       let data: unknown;
       try {
         data = JSON.parse(text);

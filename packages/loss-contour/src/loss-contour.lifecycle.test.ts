@@ -58,6 +58,7 @@ describe('<loss-contour> lifecycle', () => {
     expect(blob.type).to.equal('image/png');
     const bitmap = await createImageBitmap(blob);
     expect(bitmap.width).to.equal(Math.round(400 * devicePixelRatio));
+    expect(bitmap.height).to.equal(Math.round(320 * devicePixelRatio));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(bitmap, 0, 0);

@@ -25,6 +25,13 @@ export const styles = css`
     outline: 2px solid var(--lossquake-focus-color, #1a73e8);
     outline-offset: 2px;
   }
+  /* Holds everything and carries the size: the host's when it has one, else 4:3 of the width. */
+  .frame {
+    position: relative;
+    width: 100%;
+    height: 100%;
+    aspect-ratio: 4 / 3;
+  }
   canvas {
     position: absolute;
     display: block;

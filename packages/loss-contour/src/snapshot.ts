@@ -1,4 +1,4 @@
-// toBlob(): the bands' canvas and the SVG overlay (axes, legend, marks) composed into one image.
+// toBlob() and captureFrame(): the bands' canvas and the SVG overlay (axes, legend, marks) composed into one image.
 import type { Layout } from './layout.js';
 
 // The SVG is styled by the shadow root's stylesheet, which a serialized copy loses: inline what shows.
@@ -31,13 +31,13 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-export async function composeImage(
+/** The frame as the reader sees it, at device resolution: background, bands, then axes, legend and marks. */
+export async function composeCanvas(
   host: HTMLElement,
   bands: HTMLCanvasElement,
   overlay: SVGSVGElement,
   layout: Layout,
-  type: string,
-): Promise<Blob> {
+): Promise<HTMLCanvasElement> {
   const ratio = bands.width / Math.max(1, layout.plot.width);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(layout.width * ratio);
@@ -55,6 +55,11 @@ export async function composeImage(
   const text = new XMLSerializer().serializeToString(copy);
   const image = await loadImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`);
   ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+/** `canvas` encoded as `type` (PNG by default). */
+export function encodeCanvas(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))),

@@ -13,6 +13,7 @@ import {
   numberType,
   enumType,
   zRangeType,
+  readLimitedText,
   colormapNames,
   emit,
   type ColormapName,
@@ -79,6 +80,7 @@ const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : valu
 /**
  * The loss landscape as a shaded 3-D surface that morphs from one mini-batch's landscape to the next.
  *
+ * @tagname loss-surface
  * @summary The shaking 3-D loss landscape, drawn with WebGL (regl).
  *
  * @fires camera-change - The reader turned or zoomed the view: `{ azimuth, elevation, zoom, group }`.
@@ -524,7 +526,8 @@ export class LossSurface extends LitElement {
     try {
       const response = await fetch(src, { signal: loading.signal });
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      const frames = parseFrames(await response.json());
+      // At most 20 MB, read in slices: a huge file fails instead of freezing the page.
+      const frames = parseFrames(JSON.parse(await readLimitedText(response, 'The file')));
       if (loading.signal.aborted) return;
       this.#frames = frames;
       this.#frameIndex = 0;

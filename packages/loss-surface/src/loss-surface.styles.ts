@@ -32,7 +32,11 @@ export const styles = css`
     width: 100%;
     height: 100%;
   }
+  /* In flow, so it keeps a 4:3 default size even when page CSS forces the host inline. */
   .frame {
+    position: relative;
+    inset: auto;
+    aspect-ratio: 4 / 3;
     background: var(--loss-surface-background, transparent);
   }
   .labels {

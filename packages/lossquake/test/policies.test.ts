@@ -1,0 +1,123 @@
+// Pages with strict policies: a Content-Security-Policy with nothing inline and no eval plus Trusted
+// Types (pages/csp-strict.html, headers from web-test-runner.config.mjs), and a sandboxed iframe.
+import { expect } from '@open-wc/testing';
+import {
+  canvasOf,
+  closePages,
+  delay,
+  messageOf,
+  openPage,
+  paintedPixels,
+  waitFor,
+  type BatchSampler,
+  type LossContour,
+  type LossSurface,
+} from './helpers.js';
+
+describe('a page with a strict CSP and Trusted Types', () => {
+  afterEach(closePages);
+
+  it('runs the sampler and contours, and the surface draws or says why not, without an uncaught error', async () => {
+    const page = await openPage('csp-strict.html');
+    const { doc, probe } = page;
+    // The policy really is in force: inline script and eval are refused here.
+    expect(() => (page.win as unknown as { eval(code: string): unknown }).eval('1')).to.throw();
+
+    const sampler = doc.querySelector('batch-sampler') as BatchSampler;
+    const contour = doc.querySelector('loss-contour') as LossContour;
+    const surface = doc.querySelector('loss-surface') as LossSurface;
+    const full = await sampler.fullLandscapeReady();
+    expect(full.values.length).to.equal(24 * 24);
+    await sampler.step();
+    await sampler.step();
+    expect(sampler.iteration).to.equal(2);
+
+    // Contours: bands painted on the canvas, laid out at the size the page gave.
+    const bands = await waitFor(() => paintedPixels(canvasOf(contour)), 'contour pixels');
+    expect(bands).to.be.greaterThan(1000);
+    const plot = canvasOf(contour)!.getBoundingClientRect();
+    expect(plot.width, 'plot width').to.be.greaterThan(100);
+    expect(plot.height, 'plot height').to.be.greaterThan(80);
+    const box = contour.getBoundingClientRect();
+    expect(plot.left, 'plot inside its element').to.be.at.least(box.left);
+    expect(plot.right).to.be.at.most(box.right + 1);
+
+    // The surface: regl compiles its commands with new Function, which this policy forbids.
+    const bundle = await page.bundle();
+    await waitFor(
+      () => bundle.sharedStatus() !== 'ready' || paintedPixels(canvasOf(surface)),
+      'surface',
+    );
+    if (bundle.sharedStatus() === 'unavailable') {
+      expect(messageOf(surface)).to.match(/Content-Security-Policy|unsafe-eval/);
+      // The page's surface fired its error while loading; one added now fires its own.
+      const late = page.create('loss-surface', { for: 's' });
+      const heard = new Promise<string>((resolve) =>
+        late.addEventListener('error', (e) =>
+          resolve((e as unknown as CustomEvent).detail.message),
+        ),
+      );
+      doc.body.append(late);
+      expect(await heard).to.match(/unsafe-eval/);
+      expect(messageOf(late)).to.match(/unsafe-eval/);
+    } else {
+      expect(paintedPixels(canvasOf(surface))).to.be.greaterThan(1000);
+    }
+
+    await delay(300);
+    expect(probe.errors, 'uncaught errors').to.deep.equal([]);
+    expect(probe.rejections, 'unhandled rejections').to.deep.equal([]);
+    // Style attributes are refused by style-src 'self': the elements must lay out without them.
+    expect(
+      probe.violations.filter((v) => v.startsWith('style-src')),
+      'inline styles the policy blocked',
+    ).to.deep.equal([]);
+  });
+});
+
+describe('inside <iframe sandbox="allow-scripts">', () => {
+  afterEach(closePages);
+
+  it('works without storage or same-origin access and posts what it saw', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.style.cssText = 'width:600px;height:500px;border:0';
+    type Report = {
+      ok: boolean;
+      errors: string[];
+      steps: number;
+      iteration: number;
+      contourPixels: number;
+      surfacePixels: number;
+      surface: string;
+      storage: string;
+    };
+    const report = new Promise<Report>((resolve) => {
+      const listen = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow || !event.data?.lossquakeSandbox) return;
+        window.removeEventListener('message', listen);
+        resolve(event.data.lossquakeSandbox);
+      };
+      window.addEventListener('message', listen);
+    });
+    frame.src = '/packages/lossquake/test/pages/sandbox.html';
+    document.body.append(frame);
+    try {
+      const seen = await Promise.race([
+        report,
+        delay(30000).then(() => {
+          throw new Error('the sandboxed frame never reported');
+        }),
+      ]);
+      expect(seen.storage, 'the sandbox really has no storage').to.match(/^blocked/);
+      expect(seen.errors).to.deep.equal([]);
+      expect(seen.ok).to.equal(true);
+      expect(seen.iteration).to.equal(2);
+      expect(seen.steps).to.equal(2);
+      expect(seen.contourPixels).to.be.greaterThan(1000);
+      expect(seen.surfacePixels, seen.surface).to.be.greaterThan(500);
+    } finally {
+      frame.remove();
+    }
+  });
+});

@@ -33,6 +33,7 @@ import {
   type Extent,
 } from './attributes.js';
 import { VisibilityController } from './controllers/visibility.js';
+import { ReducedMotionController } from './controllers/reduced-motion.js';
 import { fetchDataset, inlineDataset, inlineText } from './data-source.js';
 import { emit, type ResetReason, type WeightsChangeDetail } from './events.js';
 import { computeFull, type FullLandscapes } from './landscape-jobs.js';
@@ -342,7 +343,7 @@ export class BatchSampler extends LitElement implements LinkedSampler {
     );
   }
 
-  /** Starts playing once the element is on screen. */
+  /** Starts playing once the element is on screen (not under prefers-reduced-motion: the reader presses play). */
   @property({ type: Boolean }) autoplay = false;
   /** Shows play/pause, step back, step, reset, batch size, optimiser and a live readout. */
   @property({ type: Boolean }) controls = false;
@@ -385,6 +386,7 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #autoplayDone = false;
   #visibility = new VisibilityController(this, (visible) => this.#onVisibility(visible));
+  #reducedMotion = new ReducedMotionController(this);
 
   @state() private errorMessage: string | null = null;
 
@@ -780,7 +782,7 @@ export class BatchSampler extends LitElement implements LinkedSampler {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.isConnected) this.#fetch(this.src);
-    if (changed.has('autoplay') && this.autoplay && this.#visibility.visible && !this.#autoplayDone)
+    if (changed.has('autoplay') && this.#visibility.visible && this.#wantsAutoplay())
       void this.play();
   }
 
@@ -1037,9 +1039,14 @@ export class BatchSampler extends LitElement implements LinkedSampler {
 
   // ── playing ─────────────────────────────────────────────────────────────────────────────────
 
+  // A reader who asked for reduced motion starts the run themselves.
+  #wantsAutoplay(): boolean {
+    return this.autoplay && !this.#autoplayDone && !this.#reducedMotion.reduced;
+  }
+
   #onVisibility(visible: boolean): void {
     if (!visible) return this.#clearTimer();
-    if (this.autoplay && !this.#autoplayDone) void this.play();
+    if (this.#wantsAutoplay()) void this.play();
     else if (!this.#paused) this.#schedule(0);
   }
 

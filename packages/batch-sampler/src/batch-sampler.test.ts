@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import {
   batchGradient,
   createGrid,
@@ -509,6 +510,24 @@ describe('<batch-sampler> playing', () => {
     expect(s.paused).to.equal(false);
     s.pause();
     window.scrollTo(0, 0);
+  });
+
+  it('autoplay waits for the reader under prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const s = await sampler(
+        html`<batch-sampler autoplay rate="30" resolution="8"></batch-sampler>`,
+      );
+      const log = record(s);
+      await aTimeout(400);
+      expect(s.paused).to.equal(true);
+      expect(log.events).to.have.length(0);
+      await s.play();
+      await oneEvent(s, 'batch-change');
+      s.pause();
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('fires nothing after it is removed from the page', async () => {

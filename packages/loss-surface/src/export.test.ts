@@ -94,21 +94,21 @@ describe('<loss-surface> export', () => {
     const sampler = page.querySelector('batch-sampler') as unknown as BatchSampler;
     const el = page.querySelector<LossSurface>('loss-surface')!;
     for (let k = 0; k < 5; k++) await sampler.step();
-    await waitUntil(() => el.landscape === sampler.landscape, 'surface follows');
+    await waitUntil(() => el.currentLandscape === sampler.landscape, 'surface follows');
     const code = embedCode(sampler, [el]);
     const weights = sampler.weights;
-    const values = el.landscape!.values;
+    const values = el.currentLandscape!.values;
     page.remove();
 
     const fresh = await fixture<HTMLDivElement>(html`<div></div>`);
     fresh.innerHTML = code;
     const copySampler = fresh.querySelector('batch-sampler') as unknown as BatchSampler;
     const copy = fresh.querySelector<LossSurface>('loss-surface')!;
-    await waitUntil(() => copy.landscape !== null, 'copy shows a landscape');
+    await waitUntil(() => copy.currentLandscape !== null, 'copy shows a landscape');
     expect(copySampler.iteration).to.equal(5);
     expect(copySampler.weights.every((w, i) => Object.is(w, weights[i]))).to.be.true;
     expect(copy.azimuth).to.equal(-20);
-    const shown = copy.landscape!.values;
+    const shown = copy.currentLandscape!.values;
     expect(shown.length).to.equal(values.length);
     expect(shown.every((v, i) => Object.is(v, values[i]))).to.be.true;
   });
@@ -122,7 +122,7 @@ describe('<loss-surface> export', () => {
     );
     const sampler = page.querySelector('batch-sampler') as unknown as BatchSampler;
     const el = page.querySelector<LossSurface>('loss-surface')!;
-    await waitUntil(() => el.landscape !== null);
+    await waitUntil(() => el.currentLandscape !== null);
     await settle(el);
     const blob = await sampler.record({ seconds: 1, fps: 15 });
     expect(blob.size).to.be.greaterThan(0);

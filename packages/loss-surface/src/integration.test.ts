@@ -18,19 +18,23 @@ describe('<loss-surface> with the real <batch-sampler>', () => {
     );
     const sampler = wrapper.querySelector('batch-sampler') as unknown as BatchSampler;
     const el = wrapper.querySelector<LossSurface>('loss-surface')!;
-    await waitUntil(() => el.landscape !== null && sampler.landscape !== null, 'first landscape', {
-      timeout: 10000,
-    });
-    expect(el.landscape).to.equal(sampler.landscape);
+    await waitUntil(
+      () => el.currentLandscape !== null && sampler.landscape !== null,
+      'first landscape',
+      {
+        timeout: 10000,
+      },
+    );
+    expect(el.currentLandscape).to.equal(sampler.landscape);
     const batch = new Promise((resolve) =>
       sampler.addEventListener('batch-change', resolve, { once: true }),
     );
     await sampler.step();
     await batch;
-    await waitUntil(() => el.landscape === sampler.landscape, 'batch landscape', {
+    await waitUntil(() => el.currentLandscape === sampler.landscape, 'batch landscape', {
       timeout: 10000,
     });
-    expect(el.landscape!.grid.size).to.equal(16);
+    expect(el.currentLandscape!.grid.size).to.equal(16);
     await settle(el);
     expect(countNear(pixels(el), [230, 64, 26], 30), 'weights marker').to.be.greaterThan(4);
   });

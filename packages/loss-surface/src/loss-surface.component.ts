@@ -114,12 +114,13 @@ export class LossSurface extends LitElement {
   #mode: LandscapeMode = 'batch';
   #standalone: Landscape | null = null;
   /**
-   * Attribute: which landscape to show, `batch`, `full` or `sample`. Property: setting a Landscape
-   * object shows it (standalone); reading gives the landscape shown now (the morph's target).
+   * `batch`, `full` or `sample` (the attribute); or a Landscape object to show (the property), used
+   * when no sampler is linked. Reads back the Landscape when one was set, else the mode, as on
+   * <loss-contour>; `currentLandscape` is the landscape on screen.
    */
   @property({ converter: rawAttribute })
-  get landscape(): Landscape | null {
-    return this.#morph.target;
+  get landscape(): LandscapeMode | Landscape {
+    return this.#standalone ?? this.#mode;
   }
   set landscape(value: Landscape | LandscapeMode | string | null) {
     if (value === null || typeof value === 'string') {
@@ -139,6 +140,11 @@ export class LossSurface extends LitElement {
   /** Which landscape of a linked sampler is shown: `batch`, `full` or `sample`. */
   get landscapeMode(): LandscapeMode {
     return this.#mode;
+  }
+
+  /** The landscape on screen now (the morph's target), or null before the first. */
+  get currentLandscape(): Landscape | null {
+    return this.#morph.target;
   }
 
   #sample = 0;

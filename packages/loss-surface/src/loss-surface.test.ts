@@ -9,6 +9,7 @@ import {
 } from '@open-wc/testing';
 import { sendMouse, sendKeys } from '@web/test-runner-commands';
 import { colormapTable } from '@lossquake/batch-sampler';
+import type { Landscape } from '@lossquake/core';
 import './loss-surface.js';
 import type { LossSurface } from './loss-surface.component.js';
 import {
@@ -58,6 +59,21 @@ async function allGone(): Promise<void> {
 
 describe('<loss-surface>', () => {
   afterEach(allGone);
+
+  it('landscape reads back the mode or the Landscape set, and currentLandscape what is on screen', async () => {
+    const el = await surface(html`<loss-surface style=${small} transition="0"></loss-surface>`);
+    expect(el.landscape).to.equal('batch');
+    expect(el.currentLandscape).to.equal(null);
+    el.setAttribute('landscape', 'full');
+    expect([el.landscape, el.landscapeMode]).to.deep.equal(['full', 'full']);
+    const shown = bowl(16);
+    el.landscape = shown;
+    await settle(el);
+    // The element keeps a checked copy of the object: same values, min and max recomputed.
+    expect((el.landscape as Landscape).values).to.equal(shown.values);
+    expect(el.currentLandscape).to.equal(el.landscape);
+    expect(el.landscapeMode).to.equal('full');
+  });
 
   it('draws the surface with the colour map: its top and bottom colours are both on screen', async () => {
     const el = await surface();
@@ -252,13 +268,13 @@ describe('<loss-surface>', () => {
     sampler.batch(first);
     sampler.step([0, 0]);
     await settle(el);
-    expect(el.landscape).to.equal(first);
+    expect(el.currentLandscape).to.equal(first);
     const marker: RGB = [230, 64, 26];
     expect(countNear(pixels(el), marker, 30)).to.be.greaterThan(4);
     const second = bowl(32, 0.3, 0.6);
     sampler.batch(second);
     await settle(el);
-    expect(el.landscape).to.equal(second);
+    expect(el.currentLandscape).to.equal(second);
     el.setAttribute('show-weights', 'false');
     el.setAttribute('show-path', 'false');
     await settle(el);
@@ -278,7 +294,7 @@ describe('<loss-surface>', () => {
     );
     await aTimeout(100);
     await settle(el);
-    expect(el.landscape?.grid.size).to.equal(4);
+    expect(el.currentLandscape?.grid.size).to.equal(4);
     const bad = URL.createObjectURL(
       new Blob([JSON.stringify({ grid: good.grid, frames: [{ values: [1, 2, 'x'] }] })]),
     );
@@ -289,7 +305,7 @@ describe('<loss-surface>', () => {
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('frames[0].values');
-    expect(el.landscape?.grid.size).to.equal(4);
+    expect(el.currentLandscape?.grid.size).to.equal(4);
   });
 
   it('survives a move in the DOM without tearing down', async () => {

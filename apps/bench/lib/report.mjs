@@ -1,0 +1,350 @@
+// The markdown report: one table per section, lossquake beside Plotly.js, with a target column.
+const FRAME = 1000 / 60;
+/** A frame "held the display rate" when it took at most one 60 Hz frame plus 5% jitter. */
+const ON_TIME = FRAME * 1.05;
+
+const ms = (x) =>
+  x === undefined || x === null
+    ? '–'
+    : x >= 100
+      ? x.toFixed(0)
+      : x >= 1
+        ? x.toFixed(1)
+        : x.toFixed(2);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mark = (ok) => (ok === undefined ? '' : ok ? '✓' : '✗');
+const ratio = (plotly, ours) => (plotly && ours ? `${(plotly / ours).toFixed(1)}×` : '–');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length
+    ? s.length % 2
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+    : undefined;
+};
+
+function table(head, rows) {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function find(pages, section, query) {
+  return pages.find(
+    (p) =>
+      p.section === section &&
+      !p.error &&
+      Object.entries(query).every(([k, v]) => String(p.query[k]) === String(v)),
+  );
+}
+
+function header(data) {
+  const idle = data.pages.find((p) => p.section === 'idle') ?? {};
+  return [
+    '# lossquake bench',
+    '',
+    `- Browser: ${data.browser} (headless, puppeteer-core), WebGL renderer: ${idle.renderer ?? '?'} (${idle.vendor ?? '?'})`,
+    `- Idle page rAF interval: median ${ms(idle.interval?.median)} ms, p95 ${ms(idle.interval?.p95)} ms (n=${idle.interval?.n ?? 0}) — rAF ticks at about ${idle.interval?.median ? Math.round(1000 / idle.interval.median) : '?'} Hz`,
+    `- Machine: ${data.machine.cpus} × ${data.machine.cpu}, Node ${data.machine.node}; 1-minute load average ${data.machine.loadAverage?.join(' → ') ?? '?'} (browser run start → end); ${data.date}; run took ${data.seconds} s${data.quick ? ' (--quick)' : ''}`,
+    '- Workload (both libraries): blobs, 1000 rows, logistic, weights [-20, 20]², epoch shuffling, seed 1; every update computes its landscape with core `lossGrid`.',
+    '',
+  ].join('\n');
+}
+
+function bytesSection({ lossquake, plotly }) {
+  const row = (name, b, target) =>
+    b.skipped
+      ? [name, b.skipped, '', '', '']
+      : [name, kb(b.bytes), `${kb(b.minified)} (${b.minifiedBy})`, kb(b.gzip), target];
+  return [
+    '## Bytes',
+    '',
+    table(
+      ['script', 'file', 'minified', 'gzip (zlib -9)', 'target < 70 KB gz'],
+      [
+        row(
+          'lossquake `dist/lossquake.js`',
+          lossquake,
+          lossquake.gzip ? mark(lossquake.gzip < 70 * 1024) : '',
+        ),
+        row('plotly.js-dist-min `plotly.min.js`', plotly, ''),
+      ],
+    ),
+    lossquake.gzip
+      ? `\nPlotly is ${(plotly.gzip / lossquake.gzip).toFixed(0)}× lossquake's gzipped bytes.`
+      : '',
+    '',
+  ].join('\n');
+}
+
+function coreSection(core) {
+  const lines = ['## Core alone: `lossGrid` in Node (core-bench.mjs)', ''];
+  if (core.skipped)
+    return [
+      ...lines,
+      `Skipped: ${core.skipped}`,
+      core.log ? '```\n' + core.log + '\n```' : '',
+      '',
+    ].join('\n');
+  const rows = core.results ?? [];
+  const known = rows.length && 'lossGridMs' in rows[0] && 'referenceMs' in rows[0];
+  if (known) {
+    const perSecond = (x) => `${(x / 1e6).toFixed(0)} M/s`;
+    lines.push(
+      'Median ms per call and per-sample loss evaluations per second (grid points × rows), `lossGrid` beside the plain reference loop (`lossGridReference`), same process, one core.',
+      '',
+      table(
+        [
+          'res',
+          'batch',
+          'lossGrid ms',
+          'reference ms',
+          'speed-up',
+          'lossGrid evals/s',
+          'reference evals/s',
+          'max rel. error',
+          'target (< 2 ms)',
+        ],
+        rows.map((r) => [
+          r.resolution,
+          r.batchSize,
+          ms(r.lossGridMs),
+          ms(r.referenceMs),
+          `${r.speedup.toFixed(1)}×`,
+          perSecond(r.lossGridEvaluationsPerSecond),
+          perSecond(r.referenceEvaluationsPerSecond),
+          r.maxRelativeError.toExponential(1),
+          r.resolution === 64 && r.batchSize === 100 ? mark(r.lossGridMs < 2) : '',
+        ]),
+      ),
+    );
+    const env = core.environment ?? {};
+    lines.push('', `Node ${env.node ?? '?'}, load average ${env.loadAverage ?? '?'} when it ran.`);
+  } else {
+    lines.push('```json', JSON.stringify(core, null, 2), '```');
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function firstFrameSection(pages, libs) {
+  const rows = ['surface', 'contour'].map((view) => {
+    const of = (lib) =>
+      pages.filter(
+        (p) =>
+          p.section === 'first-frame' && !p.error && p.query.lib === lib && p.query.view === view,
+      );
+    const ours = of('ours');
+    const plotly = of('plotly');
+    const m = (list, key) => median(list.map((p) => p[key]));
+    const oursMs = m(ours, 'firstFrame');
+    const target =
+      view === 'surface' && oursMs !== undefined ? `< 300 ms ${mark(oursMs < 300)}` : '';
+    return [
+      view,
+      `${ms(oursMs)} (n=${ours.length})`,
+      `${ms(m(plotly, 'firstFrame'))} (n=${plotly.length})`,
+      ratio(m(plotly, 'firstFrame'), oursMs),
+      `${ms(m(ours, 'loadMs'))} / ${ms(m(plotly, 'loadMs'))}`,
+      target,
+    ];
+  });
+  return [
+    '## First frame (resolution 64)',
+    '',
+    'From adding the element (or calling `Plotly.newPlot`) to the end of the first animation frame with a draw in it; median over fresh pages. Script load + evaluation is apart.',
+    '',
+    table(
+      [
+        'view',
+        'lossquake ms',
+        'Plotly ms',
+        'Plotly / ours',
+        'script load ms (ours / Plotly)',
+        'target',
+      ],
+      rows,
+    ),
+    libs.includes('ours') ? '' : '\n(lossquake not built: only Plotly measured)',
+    '',
+  ].join('\n');
+}
+
+function updateSection(pages) {
+  const keys = [
+    ...new Set(
+      pages
+        .filter((p) => p.section === 'update')
+        .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
+    ),
+  ];
+  const rows = keys.map((key) => {
+    const [view, res, batch] = key.split(' ');
+    const ours = find(pages, 'update', { lib: 'ours', view, res, batch });
+    const plotly = find(pages, 'update', { lib: 'plotly', view, res, batch });
+    const cell = (r) =>
+      r ? `${ms(r.update.median)} · ${ms(r.update.p95)} (n=${r.update.n})` : '–';
+    const target = res === '64' && ours ? `≤ 1 frame ${mark(ours.update.median <= ON_TIME)}` : '';
+    return [
+      view,
+      res,
+      batch,
+      cell(ours),
+      cell(plotly),
+      ratio(plotly?.update.median, ours?.update.median),
+      ms(ours?.compute.median ?? plotly?.compute.median),
+      target,
+    ];
+  });
+  return [
+    '## Update: new batch → end of the next animation frame',
+    '',
+    'Median · p95 ms over consecutive batches (n), each timed from the new batch (before its landscape is computed) to the end of the animation frame after the hand-over (`el.landscape = …` with transition 0; `Plotly.react` with the new z). Back to back, so one display frame (~16.7 ms) is the floor. A group stops after 40 batches or 6 s (at least 5), hence smaller n where updates are slow. `lossGrid` is the landscape computation alone, inside the update.',
+    '',
+    table(
+      [
+        'view',
+        'res',
+        'batch',
+        'lossquake',
+        'Plotly',
+        'Plotly / ours',
+        'lossGrid ms',
+        'target (res 64)',
+      ],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
+
+function throughputSection(pages) {
+  const keys = [
+    ...new Set(
+      pages
+        .filter((p) => p.section === 'throughput')
+        .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
+    ),
+  ];
+  const rows = keys.map((key) => {
+    const [view, res, batch] = key.split(' ');
+    const ours = find(pages, 'throughput', { lib: 'ours', view, res, batch });
+    const plotly = find(pages, 'throughput', { lib: 'plotly', view, res, batch });
+    const cell = (r) =>
+      r
+        ? `${r.updatesPerSecond} (${r.updates} in ${r.seconds} s; frame ${ms(r.interval.median)} · ${ms(r.interval.p95)} ms)`
+        : '–';
+    const target = res === '64' && ours ? `≥ 57/s ${mark(ours.updatesPerSecond >= 57)}` : '';
+    return [
+      view,
+      res,
+      batch,
+      cell(ours),
+      cell(plotly),
+      ratio(ours?.updatesPerSecond, plotly?.updatesPerSecond),
+      target,
+    ];
+  });
+  return [
+    '## Throughput: a new batch in every animation frame',
+    '',
+    "Updates per second while each rAF callback computes the next batch's landscape and hands it over (transition 0 / `Plotly.react`), for 2 s; with the rAF interval (median · p95 ms). The display allows 60/s. Target: ≥ 57/s (60/s less 5%).",
+    '',
+    table(
+      [
+        'view',
+        'res',
+        'batch',
+        'lossquake updates/s',
+        'Plotly updates/s',
+        'ours / Plotly',
+        'target (res 64)',
+      ],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
+
+function morphSection(pages) {
+  const keys = [
+    ...new Set(
+      pages
+        .filter((p) => p.section === 'morph')
+        .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
+    ),
+  ];
+  const rows = keys.map((key) => {
+    const [view, res, batch] = key.split(' ');
+    const ours = find(pages, 'morph', { lib: 'ours', view, res, batch });
+    const plotly = find(pages, 'morph', { lib: 'plotly', view, res, batch });
+    const cell = (r) =>
+      r ? `${ms(r.interval.median)} · ${ms(r.interval.p95)} (n=${r.interval.n})` : '–';
+    const work = (r) => (r ? `${ms(r.frameWork.median)} · ${ms(r.frameWork.p95)}` : '–');
+    const tasks = (r) => (r ? `${r.longTasks.count}` : '–');
+    const wanted = res === '64' || (view === 'contour' && res === '128');
+    const target = wanted && ours ? `≤ 16.7 ms ${mark(ours.interval.median <= ON_TIME)}` : '';
+    return [
+      view,
+      res,
+      cell(ours),
+      work(ours),
+      tasks(ours),
+      cell(plotly),
+      work(plotly),
+      tasks(plotly),
+      target,
+    ];
+  });
+  return [
+    '## Sustained frames during a morph',
+    '',
+    'A new batch (size 10) every 400 ms for 2 s, so every frame is a morph frame: lossquake morphs itself (transition 400); Plotly has no morph for surface or contour traces, so its page calls `Plotly.react` with interpolated z in every frame. "Frame" = interval between rAF timestamps (what the reader sees), median · p95 (n frames); "main-thread work" = rAF timestamp to the end of that frame; long tasks = main-thread tasks > 50 ms (PerformanceObserver). Target: median frame within one display frame (≤ 16.7 ms + 5%).',
+    '',
+    table(
+      [
+        'view',
+        'res',
+        'lossquake frame ms',
+        'ours main-thread work',
+        'ours long tasks',
+        'Plotly frame ms',
+        'Plotly main-thread work',
+        'Plotly long tasks',
+        'target',
+      ],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
+
+function errorsSection(pages) {
+  const failed = pages.filter((p) => p.error);
+  if (!failed.length) return '';
+  return [
+    '## Pages that failed',
+    '',
+    ...failed.map((p) => `- ${p.section} ${JSON.stringify(p.query)}: ${p.error.split('\n')[0]}`),
+    '',
+  ].join('\n');
+}
+
+export function report(data) {
+  const { pages } = data;
+  const has = (section) => pages.some((p) => p.section === section);
+  return [
+    header(data),
+    bytesSection(data.bytes),
+    coreSection(data.core),
+    has('first-frame') ? firstFrameSection(pages, data.libs) : '',
+    has('update') ? updateSection(pages) : '',
+    has('throughput') ? throughputSection(pages) : '',
+    has('morph') ? morphSection(pages) : '',
+    errorsSection(pages),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,15 +1,37 @@
 // The docs site's own behaviour (no inline scripts, so pages run under a strict CSP): copy buttons on
-// code panels, "draw a new batch" buttons, and the example modules that a page asks for.
+// code panels, "copy this state" and the `#state=` link that reopens a figure, "draw a new batch"
+// buttons, and the example modules that a page asks for.
 // Loaded before lossquake.js, so the reduced-motion switch below runs before any sampler upgrades.
 
-// A reader who asked for less motion gets no autoplay: the samplers show their controls instead, so
-// playing is one click away but never starts by itself.
-if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
-  for (const sampler of document.querySelectorAll('batch-sampler[autoplay]')) {
-    sampler.removeAttribute('autoplay');
-    sampler.setAttribute('controls', '');
-  }
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Autoplay off, controls on: playing is one click away but never starts by itself. */
+function calm(sampler) {
+  sampler.removeAttribute('autoplay');
+  sampler.setAttribute('controls', '');
 }
+
+// A reader who asked for less motion gets no autoplay: the samplers show their controls instead.
+if (reducedMotion)
+  for (const sampler of document.querySelectorAll('batch-sampler[autoplay]')) calm(sampler);
+
+// A `#state=` link finds samplers again by id: one without an id gets one from its figure's id and
+// its place in the figure, the same on every load of the page.
+for (const figure of document.querySelectorAll('figure[id]')) {
+  figure.querySelectorAll('batch-sampler').forEach((sampler, k) => {
+    if (!sampler.id) sampler.id = `${figure.id}-sampler-${k + 1}`;
+  });
+}
+
+const tags = ['batch-sampler', 'loss-surface', 'loss-contour'];
+const defined = () => Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+
+/**
+ * The lossquake module, imported from the URL the page loads it from (this file sits beside it), so
+ * it is the page's own module instance: nothing is defined twice. Imported only when needed, so
+ * this file still runs before lossquake.js does.
+ */
+const lossquake = () => import('./lossquake.js');
 
 /** Copies a code panel's text: the Clipboard API, else a selection and execCommand. */
 async function copyText(text) {
@@ -35,6 +57,74 @@ status.className = 'visually-hidden';
 status.setAttribute('role', 'status');
 document.body.append(status);
 
+const labels = new WeakMap();
+const timers = new WeakMap();
+
+/** A copy button says what happened for a moment, then shows its own label again. */
+function showCopied(button, copied, message) {
+  if (!labels.has(button)) labels.set(button, button.textContent ?? '');
+  button.dataset.state = copied ? 'copied' : 'failed';
+  button.textContent = copied ? 'Copied' : 'Copy failed';
+  status.textContent = message;
+  clearTimeout(timers.get(button));
+  timers.set(
+    button,
+    setTimeout(() => {
+      button.textContent = labels.get(button);
+      delete button.dataset.state;
+    }, 1600),
+  );
+}
+
+/** The fragment this page last wrote itself, so its own hashchange does not restore anything. */
+let writtenState = '';
+
+/**
+ * "Copy this state": the embed code of the figure's samplers and their views as the reader sees
+ * them now, on the clipboard, and the same state in the address bar (`#state=…`).
+ */
+async function copyState(button) {
+  const samplers = [...(button.closest('figure')?.querySelectorAll('batch-sampler') ?? [])];
+  if (!samplers.length) return;
+  await defined();
+  const { embedCode, encodeState, linkedViews } = await lossquake();
+  const code = samplers.map((sampler) => embedCode(sampler, linkedViews(sampler))).join('\n');
+  const elements = samplers.flatMap((sampler) => [sampler, ...linkedViews(sampler)]);
+  writtenState = `#state=${encodeState(elements)}`;
+  location.hash = writtenState;
+  const copied = await copyText(code);
+  showCopied(
+    button,
+    copied,
+    copied
+      ? 'Embed code of this state copied; the address now links to it'
+      : 'Copy failed; the address links to this state',
+  );
+}
+
+/** Reopens the figure a `#state=` fragment describes and scrolls it into view. */
+async function restoreState() {
+  const hash = location.hash;
+  if (!/^#(?:.*&)?state=/.test(hash) || hash === writtenState) return;
+  writtenState = hash;
+  await defined();
+  const { applyState } = await lossquake();
+  const restored = applyState(hash);
+  if (reducedMotion) {
+    for (const element of restored) {
+      if (element.localName !== 'batch-sampler' || !element.hasAttribute('autoplay')) continue;
+      calm(element);
+      element.pause();
+    }
+  }
+  restored[0]?.closest('figure')?.scrollIntoView({ block: 'start' });
+}
+
+restoreState().catch((error) => console.error('docs.js:', error));
+window.addEventListener('hashchange', () =>
+  restoreState().catch((error) => console.error('docs.js:', error)),
+);
+
 document.addEventListener('click', async (event) => {
   const target = event.target instanceof Element ? event.target : null;
   const copy = target?.closest('[data-copy]');
@@ -42,16 +132,20 @@ document.addEventListener('click', async (event) => {
     const code = copy.closest('.source')?.querySelector('pre code');
     if (!code) return;
     const copied = await copyText(code.textContent ?? '');
-    copy.dataset.state = copied ? 'copied' : 'failed';
-    copy.textContent = copied ? 'Copied' : 'Press Ctrl+C';
-    status.textContent = copied
-      ? 'Code copied to the clipboard'
-      : 'Copy failed: select the code and press Ctrl+C';
-    if (!copied) window.getSelection()?.selectAllChildren(code);
-    setTimeout(() => {
-      copy.textContent = 'Copy';
-      delete copy.dataset.state;
-    }, 1600);
+    showCopied(
+      copy,
+      copied,
+      copied ? 'Code copied to the clipboard' : 'Copy failed: select the code and press Ctrl+C',
+    );
+    if (!copied) {
+      copy.textContent = 'Press Ctrl+C';
+      window.getSelection()?.selectAllChildren(code);
+    }
+    return;
+  }
+  const copyStateButton = target?.closest('[data-copy-state]');
+  if (copyStateButton) {
+    await copyState(copyStateButton);
     return;
   }
   const button = target?.closest(

@@ -68,9 +68,11 @@ const languageNames = {
 
 /**
  * A code panel: a bar with the language (or file name) and a copy button, then the code. docs.js
- * copies the code element's text, which is exactly `text`.
+ * copies the code element's text, which is exactly `text`. With `state`, the bar also has a "Copy
+ * this state" button: docs.js copies the figure's samplers and views as they are now (embed code) and
+ * puts that state in the URL's `#state=` fragment.
  */
-export function codeBlock(text, { language = 'html', label, download } = {}) {
+export function codeBlock(text, { language = 'html', label, download, state = false } = {}) {
   const body = dedent(text);
   const code = language === 'html' ? highlightHtml(body) : highlightComments(body, language);
   const name = label ?? languageNames[language] ?? language;
@@ -80,6 +82,9 @@ export function codeBlock(text, { language = 'html', label, download } = {}) {
   return (
     `<div class="source" data-language="${escapeHtml(language)}">` +
     `<div class="source-bar"><span class="source-label">${escapeHtml(name)}</span>${link}` +
+    (state
+      ? `<button type="button" class="copy" data-copy-state title="Copy the embed code of this figure as it is now, and link to it">Copy this state</button>`
+      : '') +
     `<button type="button" class="copy" data-copy>Copy</button></div>` +
     `<pre tabindex="0"><code class="language-${escapeHtml(language)}">${code}</code></pre></div>`
   );
@@ -109,7 +114,9 @@ export function renderExamples(html, fail, file) {
     const close = closingDiv(html, match.index);
     if (!close) fail(`pages/${file}: unclosed <div class="live"> at offset ${match.index}`);
     const inner = html.slice(match.index + match[0].length, close.innerEnd);
-    out += html.slice(last, close.end) + '\n' + codeBlock(inner, { language: 'html' });
+    // An example with a sampler can also be copied as the reader has left it.
+    const state = /<batch-sampler\b/.test(inner);
+    out += html.slice(last, close.end) + '\n' + codeBlock(inner, { language: 'html', state });
     last = close.end;
     opening.lastIndex = close.end;
   }

@@ -150,6 +150,32 @@ describe('index.html, the article', () => {
     expect(order(circled)).to.deep.equal(order(expected));
   });
 
+  it('offers "Copy this state" on the figures that have a sampler, and only there', () => {
+    const figures = [...page.document.querySelectorAll('figure.example')];
+    const offered = figures.filter((f) => f.querySelector('[data-copy-state]')).map((f) => f.id);
+    const withSampler = figures.filter((f) => f.querySelector('batch-sampler')).map((f) => f.id);
+    expect(offered).to.deep.equal(withSampler);
+    expect(offered).to.include.members(['fig-hero', 'fig-training', 'fig-nine']);
+    expect(offered).not.to.include('fig-data');
+  });
+
+  it('figure 6 shows its nine rows as small compact contours beside the larger average', () => {
+    const tiles = [...page.document.querySelectorAll('#fig-nine .nine loss-contour')];
+    expect(tiles).to.have.length(9);
+    const average = page.document.querySelector('#fig-nine loss-contour:not([landscape])')!;
+    const big = average.getBoundingClientRect();
+    for (const tile of tiles) {
+      expect(tile.hasAttribute('compact')).to.equal(true);
+      const box = tile.getBoundingClientRect();
+      expect(box.width).to.be.below(big.width / 2);
+      // Compact: the plot keeps most of the tile, and the nine sit left of the average (3 × 3).
+      const plot = tile.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+      expect(plot.width / box.width).to.be.at.least(0.7);
+      expect(box.right).to.be.at.most(big.left);
+    }
+    expect(new Set(tiles.map((t) => Math.round(t.getBoundingClientRect().top))).size).to.equal(3);
+  });
+
   it('draws ln(1 + e^x) as a curve between its two asymptotes', () => {
     const line = page.document.querySelector('#fig-softplus .chart-line');
     expect(line?.getAttribute('d')?.split('L').length).to.be.greaterThan(100);
@@ -211,6 +237,83 @@ describe('example sources', () => {
       expect(source.querySelector('[data-copy]')!.textContent).to.equal('Copied');
     } finally {
       page.close();
+    }
+  });
+});
+
+describe('sharing a figure’s state', () => {
+  it('"Copy this state" copies the training figure as it is and links to it; the link reopens it bit-equal', async () => {
+    type Sampler = HTMLElement & { weights: readonly [number, number]; iteration: number };
+    const page = await openPage('index.html');
+    let hash: string;
+    let iteration: number;
+    let weights: number[];
+    try {
+      let copied: string | null = null;
+      Object.defineProperty(page.window.navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void (copied = text) },
+      });
+      const sampler = page.document.getElementById('training') as Sampler;
+      const step = sampler.shadowRoot!.querySelector('[part~="step"]')!;
+      for (let k = 1; k <= 3; k++) {
+        await click(page, step);
+        expect(await until(() => sampler.iteration === k)).to.equal(true);
+      }
+      // A pick on the plot too: the state must carry it (the picks replay with start-at).
+      const before = [...sampler.weights];
+      const contour = page.document.querySelector('#fig-training loss-contour')!;
+      await click(page, contour.shadowRoot!.querySelector('canvas')!);
+      expect(await until(() => sampler.weights[0] !== before[0])).to.equal(true);
+      await click(page, step);
+      expect(await until(() => sampler.iteration === 4)).to.equal(true);
+      iteration = sampler.iteration;
+      weights = [...sampler.weights];
+
+      const button = page.document.querySelector('#fig-training [data-copy-state]')!;
+      expect(button.textContent).to.equal('Copy this state');
+      await click(page, button);
+      expect(await until(() => copied !== null)).to.equal(true);
+      const snippet = page.document.createElement('template');
+      snippet.innerHTML = copied!;
+      const copy = snippet.content.querySelector('batch-sampler')!;
+      expect(copy.getAttribute('id')).to.equal('training');
+      expect(copy.getAttribute('start-at')).to.equal(String(iteration));
+      expect(copy.getAttribute('picks')).to.match(/^3 \S+ \S+$/);
+      expect(snippet.content.querySelector('loss-contour')?.getAttribute('for')).to.equal(
+        'training',
+      );
+      expect(button.textContent).to.equal('Copied');
+      hash = page.window.location.hash;
+      expect(hash).to.match(/^#state=[\w-]+$/);
+      expect(problems(page)).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+
+    const again = await openPage(`index.html${hash}`);
+    try {
+      const sampler = again.document.getElementById('training') as Sampler;
+      expect(await until(() => sampler.iteration === iteration)).to.equal(true);
+      const same = () => sampler.weights.every((w, i) => Object.is(w, weights[i]));
+      expect(await until(same), `${[...sampler.weights]} vs ${weights}`).to.equal(true);
+      // The figure drawn there says so, and the page scrolled to it.
+      const contour = again.document.querySelector('#fig-training loss-contour')!;
+      expect(
+        await until(() => contour.getAttribute('aria-label')?.includes(`iteration ${iteration}`)),
+      ).to.equal(true);
+      const figure = again.document.getElementById('fig-training')!;
+      expect(
+        await until(() => {
+          const top = figure.getBoundingClientRect().top;
+          return top > 0 && top < 100;
+        }),
+        'scrolled to the figure',
+      ).to.equal(true);
+      await delay(300);
+      expect(problems(again)).to.deep.equal([]);
+    } finally {
+      again.close();
     }
   });
 });

@@ -1,33 +1,50 @@
 // Axes W1 (bottom) and W2 (left) with ticks, and the colour legend, as Lit SVG templates.
-import { svg, type SVGTemplateResult } from 'lit';
+import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { scaleLinear } from 'd3-scale';
 import type { Grid } from '@lossquake/core';
 import type { Layout } from './layout.js';
 
-const TICK = 5;
+/** Tick length, gap to the label, and pixels per tick on W1 and W2: the default and compact layouts. */
+const TICKS = {
+  full: { size: 5, gap: 3, per1: 60, per2: 45 },
+  compact: { size: 3, gap: 2, per1: 60, per2: 60 },
+};
 
 export function axesTemplate(layout: Layout, grid: Grid): SVGTemplateResult {
   const { x, y, width, height } = layout.plot;
+  const tick = layout.compact ? TICKS.compact : TICKS.full;
   const w1 = scaleLinear()
     .domain(grid.w1)
     .range([x, x + width]);
   const w2 = scaleLinear()
     .domain(grid.w2)
     .range([y + height, y]);
-  const format1 = w1.tickFormat(Math.max(2, Math.round(width / 60)));
-  const format2 = w2.tickFormat(Math.max(2, Math.round(height / 45)));
-  return svg`<g part="axes" aria-hidden="true">
+  const count1 = Math.max(2, Math.round(width / tick.per1));
+  const count2 = Math.max(2, Math.round(height / tick.per2));
+  const format1 = w1.tickFormat(count1);
+  const format2 = w2.tickFormat(count2);
+  // Compact tiles have no room for axis titles: the ticks stay, W1 below and W2 on the left.
+  const titles = layout.compact
+    ? nothing
+    : svg`<text class="axis-label" x=${x + width / 2} y=${y + height + 34} text-anchor="middle">W1</text>
+    <text class="axis-label" transform="translate(${x - 38},${y + height / 2}) rotate(-90)" text-anchor="middle">W2</text>`;
+  return svg`<g part="axes" class=${layout.compact ? 'compact' : ''} aria-hidden="true">
     <rect class="domain" x=${x - 0.5} y=${y - 0.5} width=${width + 1} height=${height + 1}></rect>
-    ${w1.ticks(Math.max(2, Math.round(width / 60))).map(
+    ${w1.ticks(count1).map(
       (t) => svg`<g class="tick" transform="translate(${Math.round(w1(t)) + 0.5},${y + height})">
-        <line y2=${TICK}></line><text y=${TICK + 3} dy="0.71em" text-anchor="middle">${format1(t)}</text></g>`,
+        <line y2=${tick.size}></line><text y=${tick.size + tick.gap} dy="0.71em" text-anchor="middle">${format1(t)}</text></g>`,
     )}
-    ${w2.ticks(Math.max(2, Math.round(height / 45))).map(
-      (t) => svg`<g class="tick" transform="translate(${x},${Math.round(w2(t)) + 0.5})">
-        <line x2=${-TICK}></line><text x=${-TICK - 3} dy="0.32em" text-anchor="end">${format2(t)}</text></g>`,
-    )}
-    <text class="axis-label" x=${x + width / 2} y=${y + height + 34} text-anchor="middle">W1</text>
-    <text class="axis-label" transform="translate(${x - 38},${y + height / 2}) rotate(-90)" text-anchor="middle">W2</text>
+    ${w2.ticks(count2).map((t) => {
+      const at = Math.round(w2(t));
+      // Compact: a W2 label at the bottom corner would sit on the first W1 label; its tick stays.
+      const label =
+        layout.compact && at > y + height - 8
+          ? nothing
+          : svg`<text x=${-tick.size - tick.gap} dy="0.32em" text-anchor="end">${format2(t)}</text>`;
+      return svg`<g class="tick" transform="translate(${x},${at + 0.5})">
+        <line x2=${-tick.size}></line>${label}</g>`;
+    })}
+    ${titles}
   </g>`;
 }
 
@@ -48,6 +65,7 @@ export function legendTemplate(
 ): SVGTemplateResult {
   const { x, y, width, height } = layout.legend;
   const count = thresholds.length;
+  if (layout.compact) return compactLegend(layout, count, colours);
   const bandHeight = height / count;
   // Label every band edge that has room (about 14 px apart), always the lowest.
   const every = Math.max(1, Math.ceil(14 / Math.max(bandHeight, 1e-6)));
@@ -67,5 +85,22 @@ export function legendTemplate(
         <line x2="3"></line><text x="5" dy="0.32em">${formatLevel(thresholds[k])}</text></g>`,
     )}
     <text class="legend-caption" transform="translate(${x + width + 44},${y + height / 2}) rotate(90)" text-anchor="middle">${caption} · ${note}</text>
+  </g>`;
+}
+
+/** Compact: the bands as a thin bar under the plot, lowest loss on the left; no labels. */
+function compactLegend(
+  layout: Layout,
+  count: number,
+  colours: readonly string[],
+): SVGTemplateResult {
+  const { x, y, width, height } = layout.legend;
+  const bandWidth = width / count;
+  return svg`<g part="legend" class="compact">
+    ${Array.from(
+      { length: count },
+      (_, k) =>
+        svg`<rect class="legend-band" x=${x + k * bandWidth} y=${y} width=${k < count - 1 ? bandWidth + 0.5 : bandWidth} height=${height} fill=${colours[k]}></rect>`,
+    )}
   </g>`;
 }

@@ -293,9 +293,24 @@ export class LossContour extends LitElement {
     this.#showMinimum = accept(this, 'show-minimum', value, offType, this.#showMinimum);
   }
 
+  #compact = false;
+  /** Small-tile layout (short margins, small ticks, no axis titles, thin legend bar below): automatic under 260 px wide; `compact` forces it. */
+  @property({ converter: rawAttribute })
+  get compact(): boolean {
+    return this.#compact;
+  }
+  set compact(value: boolean | string) {
+    this.#compact = accept(this, 'compact', value, offType, this.#compact);
+  }
+
   /** The values on screen now (mid-morph, in between two landscapes); read-only. */
   get displayedValues(): Float32Array {
     return this.#morph.displayed;
+  }
+
+  /** Which landscape of a linked sampler is shown: `batch`, `full`, `sample` or `variance`. */
+  get landscapeMode(): LandscapeMode {
+    return this.#mode;
   }
 
   /** The landscape being shown (the morph's target), or null. */
@@ -453,7 +468,7 @@ export class LossContour extends LitElement {
     const width = this.#size.width;
     const height = this.#size.height;
     const grid = this.#target?.grid ?? null;
-    const layout = (this.#layout = computeLayout(width, height, grid));
+    const layout = (this.#layout = computeLayout(width, height, grid, this.#compact));
     const message = this.#messageText();
     if (!grid || layout.plot.width <= 0) {
       return html`${message}`;
@@ -851,6 +866,7 @@ export class LossContour extends LitElement {
     const label = this.#legendCaption();
     return html`<div
       part="readout"
+      class=${this.#layout?.compact ? 'compact' : ''}
       style=${cssomStyle({ left: `${rect.x + 6}px`, top: `${rect.y + 6}px` })}
     >
       W1 ${formatNumber(at[0])}, W2 ${formatNumber(at[1])} · ${label} ${formatNumber(loss)}

@@ -58,6 +58,9 @@ export const styles = css`
   .axis-label {
     font-weight: 600;
   }
+  .compact text {
+    font-size: calc(var(--lossquake-font-size, 12px) * 0.84);
+  }
   .legend-caption {
     font-size: calc(var(--lossquake-font-size, 12px) * 0.9);
   }
@@ -113,6 +116,10 @@ export const styles = css`
     color: var(--lossquake-text-color, #333);
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+  [part~='readout'].compact {
+    padding: 1px 4px;
+    font-size: calc(var(--lossquake-font-size, 12px) * 0.84);
   }
   [part~='message'] {
     position: absolute;

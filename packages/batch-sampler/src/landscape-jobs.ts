@@ -5,6 +5,7 @@ import {
   createLandscape,
   lossGrid,
   perSampleVariance,
+  perSampleVarianceJob,
   type Dataset,
   type Grid,
   type Landscape,
@@ -62,25 +63,6 @@ export function* fullLandscapeJob(
   const all = new Uint32Array(data.n);
   for (let r = 0; r < data.n; r++) all[r] = r;
   const full: Landscape = yield* batchLandscapeJob(model, data, all, grid);
-  const cells = grid.size * grid.size;
-  const mean = new Float64Array(cells);
-  const m2 = new Float64Array(cells);
-  const loss = new Float64Array(cells);
-  const row = new Uint32Array(1);
-  const slice = rowsPerSlice(grid);
-  for (let r = 0; r < data.n; r++) {
-    row[0] = r;
-    loss.fill(0);
-    accumulateLossGrid(model, data, row, grid, loss);
-    const k = r + 1;
-    for (let c = 0; c < cells; c++) {
-      const delta = loss[c]! - mean[c]!;
-      mean[c]! += delta / k;
-      m2[c]! += delta * (loss[c]! - mean[c]!);
-    }
-    if (k % slice === 0 && k < data.n) yield;
-  }
-  const sigma2 = new Float32Array(cells);
-  for (let c = 0; c < cells; c++) sigma2[c] = m2[c]! / data.n;
-  return { full, sigma2: createLandscape(grid, sigma2) };
+  const sigma2 = yield* perSampleVarianceJob(model, data, grid, rowsPerSlice(grid));
+  return { full, sigma2 };
 }

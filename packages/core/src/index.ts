@@ -46,5 +46,10 @@ export {
 } from './optimizer.js';
 export { quakeMagnitude, varianceMap } from './quake.js';
 export { createVarianceAccumulator, type VarianceAccumulator } from './variance-accumulator.js';
-export { batchMeanVariance, perSampleVariance, theoreticalQuake } from './theory.js';
+export {
+  batchMeanVariance,
+  perSampleVariance,
+  perSampleVarianceJob,
+  theoreticalQuake,
+} from './theory.js';
 export { parseFrames, checkLandscape, FramesError, MAX_FRAMES_SIZE } from './frames.js';

@@ -6,7 +6,12 @@ import { logistic } from './models/logistic.js';
 import { quakeMagnitude, varianceMap } from './quake.js';
 import { createSchedule } from './schedule.js';
 import { assertInDelta } from './test-helpers/assert.js';
-import { batchMeanVariance, perSampleVariance, theoreticalQuake } from './theory.js';
+import {
+  batchMeanVariance,
+  perSampleVariance,
+  perSampleVarianceJob,
+  theoreticalQuake,
+} from './theory.js';
 import { createVarianceAccumulator } from './variance-accumulator.js';
 import type { Dataset, Grid, Landscape, Sampling } from './types.js';
 
@@ -81,6 +86,23 @@ describe('batchMeanVariance(sigma2, B, N, sampling) and theoreticalQuake(sigma2,
         assertInDelta(sigma2[j * 3 + i]!, expected, 1e-6, { relative: true, floor: 1e-12 });
       }
     }
+  });
+
+  it('perSampleVarianceJob(model, data, grid, rowsPerPause) pauses between slices and ends on perSampleVariance', () => {
+    const data = makeDataset('blobs', { n: 10, seed: 3 });
+    const grid: Grid = { w1: [-5, 5], w2: [-5, 5], size: 5 };
+    const job = perSampleVarianceJob(logistic, data, grid, 4);
+    let pauses = 0;
+    let step = job.next();
+    while (!step.done) {
+      pauses++;
+      step = job.next();
+    }
+    // 10 rows in slices of 4: pauses after rows 4 and 8, none after the last.
+    expect(pauses).to.equal(2);
+    expect(Array.from(step.value.values)).to.deep.equal(
+      Array.from(perSampleVariance(logistic, data, grid).values),
+    );
   });
 
   /*

@@ -40,6 +40,22 @@ export function batchMeanVariance(
  * `batchMeanVariance` scales down. Welford over rows, one single-sample landscape at a time.
  */
 export function perSampleVariance(model: Model, data: Dataset, grid: Grid): Landscape {
+  const job = perSampleVarianceJob(model, data, grid);
+  let step = job.next();
+  while (!step.done) step = job.next();
+  return step.value;
+}
+
+/**
+ * `perSampleVariance` as a resumable job: it pauses (yields) after every `rowsPerPause` rows, so a
+ * caller on the main thread can spread the work over several tasks.
+ */
+export function* perSampleVarianceJob(
+  model: Model,
+  data: Dataset,
+  grid: Grid,
+  rowsPerPause = Infinity,
+): Generator<void, Landscape> {
   checkGrid(grid);
   const cells = grid.size * grid.size;
   const loss = new Float64Array(cells);
@@ -56,6 +72,7 @@ export function perSampleVariance(model: Model, data: Dataset, grid: Grid): Land
       mean[c]! += delta / k;
       m2[c]! += delta * (loss[c]! - mean[c]!);
     }
+    if (k % rowsPerPause === 0 && k < data.n) yield;
   }
   const values = new Float32Array(cells);
   for (let c = 0; c < cells; c++) values[c] = m2[c]! / data.n;

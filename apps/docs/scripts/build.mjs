@@ -114,6 +114,19 @@ const generators = {
   },
 };
 
+/**
+ * A wide table scrolls sideways inside its .table-wrap, which the keyboard can only do when the wrapper
+ * takes focus: every wrapper is a focusable group named by its table's caption (not a region: several
+ * tables share a caption, and landmarks need unique names).
+ */
+function keyboardScrollable(content) {
+  let count = 0;
+  return content.replace(/<div class="table-wrap">(\s*<table[^>]*>\s*<caption)>/g, (_, table) => {
+    const id = `table-${++count}`;
+    return `<div class="table-wrap" role="group" tabindex="0" aria-labelledby="${id}">${table} id="${id}">`;
+  });
+}
+
 for (const { file } of pages) {
   const page = readPage(file);
   let content = renderExamples(page.content, fail, file);
@@ -121,6 +134,7 @@ for (const { file } of pages) {
     if (!generators[name]) fail(`pages/${file}: unknown generator @${name}`);
     return generators[name](arg);
   });
+  content = keyboardScrollable(content);
   writeFileSync(join(dist, file), layout({ file, meta: page.meta, content }));
 }
 

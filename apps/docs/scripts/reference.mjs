@@ -19,6 +19,8 @@ export function loadManifests(root, fail) {
     if (!existsSync(file)) fail(`${file} is missing: build ${name} first`);
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
     for (const module of manifest.modules ?? []) {
+      // Test helpers (fake views and the like) are not part of a package's API.
+      if (/(^|\/)test-helpers\//.test(module.path ?? '')) continue;
       for (const declaration of module.declarations ?? []) {
         if (!declaration.customElement) continue;
         // The packages register through a define() helper, which the analyzer cannot follow; without a
@@ -110,7 +112,7 @@ function elementSection({ tagName, packageName, declaration: d }) {
     .map((f) => [
       code(f.name),
       code(f.type?.text),
-      f.readonly ? 'read-only' : '',
+      f.readonly ? 'read-only' : 'read/write',
       inline(f.description),
     ]);
   const methodRows = methods.map((m) => [code(signature(m)), inline(m.description ?? m.summary)]);
@@ -138,7 +140,7 @@ function elementSection({ tagName, packageName, declaration: d }) {
       ['attribute', 'property', 'type', 'default', 'description'],
       attributeRows,
     ) +
-    table('Other properties', ['property', 'type', '', 'description'], propertyRows) +
+    table('Other properties', ['property', 'type', 'access', 'description'], propertyRows) +
     table('Methods', ['method', 'description'], methodRows) +
     table('Events', ['event', 'detail', 'description'], eventRows) +
     table('CSS parts', ['part', 'description'], partRows) +

@@ -350,6 +350,9 @@ describe('reference.html', () => {
   it('documents each element from custom-elements.json', async () => {
     const page = await openPage('reference.html');
     try {
+      // One section per element, and nothing else (no test helpers from a manifest).
+      const sections = [...page.document.querySelectorAll('section.api-element')].map((s) => s.id);
+      expect(sections).to.deep.equal(['batch-sampler', 'loss-surface', 'loss-contour']);
       for (const tag of ['batch-sampler', 'loss-surface', 'loss-contour']) {
         const section = page.document.getElementById(tag);
         expect(section, tag).to.exist;

@@ -134,6 +134,23 @@ export function stage() {
   return box;
 }
 
+/**
+ * The common start of the update, throughput and morph pages: library, view and workload from the
+ * URL, the chart mounted on the first batch's landscape and left to settle.
+ */
+export async function mountFromParams({ batch, transition }) {
+  const lib = param('lib', 'ours');
+  const view = param('view', 'contour');
+  const resolution = param('res', 64);
+  const batchSize = param('batch', batch);
+  const { adapter } = await loadAdapter(lib);
+  const work = workload({ resolution, batchSize });
+  const first = work.landscape(work.nextRows());
+  const chart = await adapter.mount(stage(), view, first, { transition });
+  await settle();
+  return { lib, view, resolution, batchSize, work, chart, first };
+}
+
 /** Runs a measurement and hands its result (or its error) to the runner. */
 export async function finish(measure) {
   try {

@@ -4,17 +4,7 @@
 // Plotly page morphs the way a user would have to: Plotly.react with z interpolated on every frame.
 // Reports rAF intervals (what the reader sees), each frame's main-thread work (rAF start to the end
 // of the frame) and long tasks over 50 ms.
-import {
-  finish,
-  loadAdapter,
-  param,
-  recordFrames,
-  recordLongTasks,
-  settle,
-  stage,
-  stats,
-  workload,
-} from './harness.js';
+import { finish, mountFromParams, param, recordFrames, recordLongTasks, stats } from './harness.js';
 
 /** Smoothstep, as lossquake's elements ease a morph. */
 const ease = (t) => t * t * (3 - 2 * t);
@@ -50,18 +40,13 @@ function plotlyMorpher(chart, first, transition) {
 }
 
 finish(async () => {
-  const lib = param('lib', 'ours');
-  const view = param('view', 'contour');
-  const resolution = param('res', 64);
-  const batchSize = param('batch', 10);
   const transition = param('transition', 400);
   const batches = param('batches', 5);
-  const { adapter } = await loadAdapter(lib);
-  const work = workload({ resolution, batchSize });
-  const current = work.landscape(work.nextRows());
-  const chart = await adapter.mount(stage(), view, current, { transition });
-  const plotly = lib === 'plotly' ? plotlyMorpher(chart, current, transition) : null;
-  await settle();
+  const { lib, view, resolution, batchSize, work, chart, first } = await mountFromParams({
+    batch: 10,
+    transition,
+  });
+  const plotly = lib === 'plotly' ? plotlyMorpher(chart, first, transition) : null;
 
   const frames = recordFrames();
   const longTasks = recordLongTasks();

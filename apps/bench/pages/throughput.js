@@ -1,29 +1,13 @@
 // Throughput: a new batch handed over in every animation frame for `duration` ms (transition 0):
 // how many updates per second each library keeps up with (the display's limit is one per frame).
-import {
-  finish,
-  loadAdapter,
-  param,
-  recordFrames,
-  recordLongTasks,
-  settle,
-  stage,
-  stats,
-  workload,
-} from './harness.js';
+import { finish, mountFromParams, param, recordFrames, recordLongTasks, stats } from './harness.js';
 
 finish(async () => {
-  const lib = param('lib', 'ours');
-  const view = param('view', 'contour');
-  const resolution = param('res', 64);
-  const batchSize = param('batch', 100);
-  const duration = param('duration', 2000);
-  const { adapter } = await loadAdapter(lib);
-  const work = workload({ resolution, batchSize });
-  const chart = await adapter.mount(stage(), view, work.landscape(work.nextRows()), {
+  const { lib, view, resolution, batchSize, work, chart } = await mountFromParams({
+    batch: 100,
     transition: 0,
   });
-  await settle();
+  const duration = param('duration', 2000);
 
   const frames = recordFrames();
   const longTasks = recordLongTasks();

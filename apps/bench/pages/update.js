@@ -5,28 +5,19 @@
 import {
   endOfNextFrame,
   finish,
-  loadAdapter,
+  mountFromParams,
   param,
   recordLongTasks,
-  settle,
-  stage,
   stats,
-  workload,
 } from './harness.js';
 
 finish(async () => {
-  const lib = param('lib', 'ours');
-  const view = param('view', 'contour');
-  const resolution = param('res', 64);
-  const batchSize = param('batch', 10);
-  const count = param('count', 40);
-  const budget = param('budget', 6000);
-  const { adapter } = await loadAdapter(lib);
-  const work = workload({ resolution, batchSize });
-  const chart = await adapter.mount(stage(), view, work.landscape(work.nextRows()), {
+  const { lib, view, resolution, batchSize, work, chart } = await mountFromParams({
+    batch: 10,
     transition: 0,
   });
-  await settle();
+  const count = param('count', 40);
+  const budget = param('budget', 6000);
 
   const update = [];
   const compute = [];

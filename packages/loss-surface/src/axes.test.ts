@@ -22,6 +22,17 @@ describe('axesGeometry', () => {
     ]);
   });
 
+  it('axesGeometry(grid, range, eye, right, ticks) gives a small view fewer ticks', () => {
+    const m = cameraMatrices({ azimuth: -60, elevation: 30, zoom: 1 }, 1);
+    const { labels } = axesGeometry(grid, [0, 14], m.eye, (p) => project(m, p, 1, 1)[0], {
+      weights: 4,
+      loss: 3,
+    });
+    const ticks = labels.filter((l) => l.kind === 'tick').map((l) => l.text);
+    const w = ['−20', '−10', '0', '10', '20'];
+    expect(ticks).to.deep.equal([...w, ...w, '0', '5', '10']);
+  });
+
   it('at the default view puts the panes at the back (x = -1, y = +1, floor) and Loss on the right edge', () => {
     const { panes, labels } = at(-60, 30);
     expect(panes[2]).to.equal(-BOX_HEIGHT); // floor

@@ -41,13 +41,15 @@ function ticksOf(domain: readonly [number, number], count: number) {
 
 /**
  * The box for a weight window `grid`, a vertical axis over `range`, seen from `eye`; `right(p)` says how
- * far right a world point lands on screen (it picks which vertical edge carries the Loss ticks).
+ * far right a world point lands on screen (it picks which vertical edge carries the Loss ticks);
+ * `ticks` is about how many ticks each weight axis and the Loss axis get (fewer on a small view).
  */
 export function axesGeometry(
   grid: Grid,
   range: readonly [number, number],
   eye: Vec3,
   right: (point: Vec3) => number,
+  ticks: { weights: number; loss: number } = { weights: 8, loss: 6 },
 ): AxesGeometry {
   const H = BOX_HEIGHT;
   const sx = sign(eye[0]);
@@ -74,7 +76,7 @@ export function axesGeometry(
 
   // W1 along x: ticks on the edge y = sy at the floor.
   axis.push(-1, sy, pz, 1, sy, pz);
-  for (const { value, text } of ticksOf(grid.w1, 8)) {
+  for (const { value, text } of ticksOf(grid.w1, ticks.weights)) {
     const x = toX(value);
     if (x < -1.0001 || x > 1.0001) continue;
     gridLines.push(x, -1, pz, x, 1, pz, x, py, -H, x, py, H);
@@ -85,7 +87,7 @@ export function axesGeometry(
 
   // W2 along y: ticks on the edge x = sx at the floor.
   axis.push(sx, -1, pz, sx, 1, pz);
-  for (const { value, text } of ticksOf(grid.w2, 8)) {
+  for (const { value, text } of ticksOf(grid.w2, ticks.weights)) {
     const y = toY(value);
     if (y < -1.0001 || y > 1.0001) continue;
     gridLines.push(-1, y, pz, 1, y, pz, px, y, -H, px, y, H);
@@ -101,7 +103,7 @@ export function axesGeometry(
   const [cx, cy] = right(a) >= right(b) ? a : b;
   const out = (distance: number): [number, number] => [cx * (1 + distance), cy * (1 + distance)];
   axis.push(cx, cy, -H, cx, cy, H);
-  for (const { value, text } of ticksOf(range, 6)) {
+  for (const { value, text } of ticksOf(range, ticks.loss)) {
     const z = lossToBox(value, range);
     if (z < -H - 1e-4 || z > H + 1e-4) continue;
     gridLines.push(px, -1, z, px, 1, z, -1, py, z, 1, py, z);
@@ -110,7 +112,8 @@ export function axesGeometry(
     const [lx, ly] = out(TICK_LABEL_OFFSET * 0.75);
     labels.push({ text, position: [lx, ly, z], kind: 'tick' });
   }
-  const [title1, title2] = out(TITLE_OFFSET * 0.85);
+  // Farther out than the tick labels, whose widest ("40", "1.5e3") would otherwise touch it.
+  const [title1, title2] = out(TITLE_OFFSET * 1.25);
   labels.push({ text: 'Loss', position: [title1, title2, 0], kind: 'title' });
 
   return { panes, grid: new Float32Array(gridLines), axis: new Float32Array(axis), labels };

@@ -629,11 +629,14 @@ export class LossSurface extends LitElement {
     const ranges = this.#range(now);
     const matrices = cameraMatrices(this.#camera, cssWidth / cssHeight);
     const grid = morph.grid ?? fallbackGrid;
+    // Tick labels keep their font size, so a small view gets fewer of them (8 and 6 at 480 px wide).
+    const density = Math.min(1, cssWidth / 480);
     const axes: AxesGeometry = axesGeometry(
       grid,
       ranges.shown,
       matrices.eye,
       (p) => project(matrices, p, 1, 1)[0],
+      { weights: Math.max(3, Math.round(8 * density)), loss: Math.max(3, Math.round(6 * density)) },
     );
     const lift = (loss: number) =>
       Math.min(BOX_HEIGHT, Math.max(-BOX_HEIGHT, lossToBox(loss, ranges.shown))) + 0.008;

@@ -172,18 +172,23 @@ function firstFrameSection(pages, libs) {
   ].join('\n');
 }
 
-function updateSection(pages) {
-  const keys = [
-    ...new Set(
-      pages
-        .filter((p) => p.section === 'update')
-        .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
-    ),
-  ];
-  const rows = keys.map((key) => {
+/** Each measured (view, resolution, batch) of a section, with lossquake's and Plotly's results side by side. */
+function pairs(pages, section) {
+  const keys = new Set(
+    pages
+      .filter((p) => p.section === section)
+      .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
+  );
+  return [...keys].map((key) => {
     const [view, res, batch] = key.split(' ');
-    const ours = find(pages, 'update', { lib: 'ours', view, res, batch });
-    const plotly = find(pages, 'update', { lib: 'plotly', view, res, batch });
+    const ours = find(pages, section, { lib: 'ours', view, res, batch });
+    const plotly = find(pages, section, { lib: 'plotly', view, res, batch });
+    return { view, res, batch, ours, plotly };
+  });
+}
+
+function updateSection(pages) {
+  const rows = pairs(pages, 'update').map(({ view, res, batch, ours, plotly }) => {
     const cell = (r) =>
       r ? `${ms(r.update.median)} · ${ms(r.update.p95)} (n=${r.update.n})` : '–';
     const target = res === '64' && ours ? `≤ 1 frame ${mark(ours.update.median <= ON_TIME)}` : '';
@@ -221,17 +226,7 @@ function updateSection(pages) {
 }
 
 function throughputSection(pages) {
-  const keys = [
-    ...new Set(
-      pages
-        .filter((p) => p.section === 'throughput')
-        .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
-    ),
-  ];
-  const rows = keys.map((key) => {
-    const [view, res, batch] = key.split(' ');
-    const ours = find(pages, 'throughput', { lib: 'ours', view, res, batch });
-    const plotly = find(pages, 'throughput', { lib: 'plotly', view, res, batch });
+  const rows = pairs(pages, 'throughput').map(({ view, res, batch, ours, plotly }) => {
     const cell = (r) =>
       r
         ? `${r.updatesPerSecond} (${r.updates} in ${r.seconds} s; frame ${ms(r.interval.median)} · ${ms(r.interval.p95)} ms)`
@@ -269,17 +264,7 @@ function throughputSection(pages) {
 }
 
 function morphSection(pages) {
-  const keys = [
-    ...new Set(
-      pages
-        .filter((p) => p.section === 'morph')
-        .map((p) => `${p.query.view} ${p.query.res} ${p.query.batch}`),
-    ),
-  ];
-  const rows = keys.map((key) => {
-    const [view, res, batch] = key.split(' ');
-    const ours = find(pages, 'morph', { lib: 'ours', view, res, batch });
-    const plotly = find(pages, 'morph', { lib: 'plotly', view, res, batch });
+  const rows = pairs(pages, 'morph').map(({ view, res, ours, plotly }) => {
     const cell = (r) =>
       r ? `${ms(r.interval.median)} · ${ms(r.interval.p95)} (n=${r.interval.n})` : '–';
     const work = (r) => (r ? `${ms(r.frameWork.median)} · ${ms(r.frameWork.p95)}` : '–');

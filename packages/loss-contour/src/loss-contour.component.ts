@@ -9,7 +9,7 @@ import {
   enumType,
   numberType,
   rawAttribute,
-  readLimitedText,
+  loadFrames,
   warnOnce,
   ReducedMotionController,
   ResizeController,
@@ -24,7 +24,6 @@ import { axesTemplate, formatLevel, legendTemplate } from './axes.js';
 import { lossAt, minimumOf } from './bilinear.js';
 import { booleanType } from '@lossquake/batch-sampler';
 import { bandPathData, createContourer, paintBands } from './contour-bands.js';
-import { FramesError, parseFrames } from '@lossquake/core';
 import { computeLayout, type Layout } from './layout.js';
 import { bandPosition, finiteRange, levelThresholds, type LevelSpacing } from './levels.js';
 import { Morph } from './morph.js';
@@ -1041,18 +1040,7 @@ export class LossContour extends LitElement {
     const controller = (this.#loading = new AbortController());
     let frames: Landscape[];
     try {
-      const response = await fetch(src, { signal: controller.signal });
-      if (!response.ok)
-        throw new FramesError(`HTTP ${response.status} ${response.statusText}`.trim());
-      // At most 20 MB, read in slices: a huge file fails instead of freezing the page.
-      const text = await readLimitedText(response, 'The file');
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (error) {
-        throw new FramesError(`not JSON (${(error as Error).message})`);
-      }
-      frames = parseFrames(data);
+      frames = await loadFrames(src, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#loading = null;

@@ -13,7 +13,7 @@ import {
   numberType,
   enumType,
   zRangeType,
-  readLimitedText,
+  loadFrames,
   colormapNames,
   emit,
   type ColormapName,
@@ -36,7 +36,7 @@ import { axesGeometry, lossToBox, type AxesGeometry } from './axes.js';
 import { Morph, type Range } from './morph.js';
 import { toBox } from './mesh.js';
 import { LabelOverlay, placeLabels, type PlacedLabel } from './labels.js';
-import { checkLandscape, parseFrames } from '@lossquake/core';
+import { checkLandscape } from '@lossquake/core';
 import { createSurfaceRenderer, type SurfaceRenderer } from './renderer.js';
 import {
   attach,
@@ -530,10 +530,7 @@ export class LossSurface extends LitElement {
     if (!src) return;
     const loading = (this.#loading = new AbortController());
     try {
-      const response = await fetch(src, { signal: loading.signal });
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      // At most 20 MB, read in slices: a huge file fails instead of freezing the page.
-      const frames = parseFrames(JSON.parse(await readLimitedText(response, 'The file')));
+      const frames = await loadFrames(src, loading.signal);
       if (loading.signal.aborted) return;
       this.#frames = frames;
       this.#frameIndex = 0;

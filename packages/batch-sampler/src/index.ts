@@ -12,6 +12,7 @@ export { warnOnce } from './warn.js';
 export { BatchSampler, type QuakeMagnitude } from './batch-sampler.js';
 export { MAX_DATA_BYTES, readLimitedText } from './data-source.js';
 export { loadFrames } from './frames-source.js';
+export { saveBlob } from './save-blob.js';
 export { Timeline, type PickedWeights, type Step, type TimelineOptions } from './timeline.js';
 export { runColumns, type ExportedRun, type RunSettings, type RunStep } from './export-run.js';
 export { webmType, type RecordableView, type RecordOptions } from './record.js';

@@ -1,5 +1,6 @@
 // The share menu of <batch-sampler controls>: download a frame, record 5 s, copy embed code, export the run.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
+import { saveBlob } from './save-blob.js';
 
 /** What the menu needs from its sampler. */
 export interface ShareActions {
@@ -13,16 +14,6 @@ export interface ShareActions {
 type FrameView = Element & {
   toBlob?(type?: string): Promise<Blob | null>;
 };
-
-/** Saves `blob` as a file through a temporary link. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export class ShareMenu {
   #host: ReactiveControllerHost & Element;

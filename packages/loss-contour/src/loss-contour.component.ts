@@ -10,6 +10,7 @@ import {
   numberType,
   rawAttribute,
   loadFrames,
+  saveBlob,
   warnOnce,
   ReducedMotionController,
   ResizeController,
@@ -547,12 +548,7 @@ export class LossContour extends LitElement {
     const blob = await this.toBlob(
       filename.endsWith('.jpg') || filename.endsWith('.jpeg') ? 'image/jpeg' : 'image/png',
     );
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBlob(blob, filename);
   }
 
   /** The element as an HTML snippet with its current attributes (not its data), to paste elsewhere. */

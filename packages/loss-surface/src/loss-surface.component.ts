@@ -14,6 +14,7 @@ import {
   enumType,
   zRangeType,
   loadFrames,
+  saveBlob,
   colormapNames,
   emit,
   type ColormapName,
@@ -462,12 +463,7 @@ export class LossSurface extends LitElement {
   async download(filename = 'loss-surface.png'): Promise<void> {
     const blob = await this.toBlob();
     if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBlob(blob, filename);
   }
 
   /** A snippet that reproduces this view (attributes, with the camera where the reader left it). */

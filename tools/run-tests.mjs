@@ -1,7 +1,7 @@
 // `pnpm test`: runs every package's browser tests through turbo, then prints one total line.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +30,8 @@ for (const dir of workspaces) {
   totals.failed += result.failed;
   totals.skipped += result.skipped;
   for (const broken of result.brokenFiles ?? []) console.error(`broken test file: ${broken}`);
+  for (const { file, test, error } of result.failures ?? [])
+    console.error(`failed: ${relative(root, file)} › ${test}\n  ${error}`);
 }
 // A package whose test task failed without writing results still counts as a failure.
 if (run.status !== 0 && totals.failed === 0) totals.failed = 1;

@@ -694,8 +694,9 @@ export class BatchSampler extends LitElement implements LinkedSampler {
 
   /**
    * Records the linked views (by `for` or nesting) playing for `seconds` (default 5) at `fps`
-   * (default 30) and resolves with a WebM Blob; several views are composited side by side. Plays
-   * the sampler meanwhile, and pauses it again after if it was paused. Rejects when the browser
+   * (default 30) and resolves with a WebM Blob; several views are composited side by side. The
+   * video opens on the current state held for about a quarter of a second, then plays the sampler
+   * for `seconds`, and pauses it again after if it was paused. Rejects when the browser
    * cannot record or no linked view has drawn.
    */
   async record(options: RecordOptions = {}): Promise<Blob> {

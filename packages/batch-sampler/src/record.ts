@@ -13,6 +13,9 @@ export interface RecordOptions {
   fps?: number;
 }
 
+/** How often the encoder hands over what it has written; the video holds its first frame this long. */
+const CHUNK_MS = 250;
+
 const webmTypes = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
 
 /** The WebM type this browser's MediaRecorder can write, or null when it cannot record. */
@@ -83,8 +86,11 @@ export async function recordViews(
   const stream = canvas.captureStream(fps);
   const recorder = new MediaRecorder(stream, { mimeType: type });
   const chunks: Blob[] = [];
+  let firstChunk: () => void = () => {};
+  const encoded = new Promise<void>((resolve) => (firstChunk = resolve));
   recorder.ondataavailable = (event) => {
     if (event.data.size) chunks.push(event.data);
+    firstChunk();
   };
   const stopped = new Promise<void>((resolve) => (recorder.onstop = () => resolve()));
   let capturing = false;
@@ -105,8 +111,11 @@ export async function recordViews(
       recorder.onstart = resolve;
       recorder.onerror = () => reject(new Error('the video encoder failed'));
     });
-    recorder.start(250);
+    recorder.start(CHUNK_MS);
     await started;
+    // Hold the start until the encoder has written its first chunk, so the video opens on the
+    // state before playing even when a busy machine starts the encoder late (at most a second).
+    await Promise.race([encoded, new Promise((resolve) => setTimeout(resolve, 1000))]);
     hooks.start();
     playing = true;
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));

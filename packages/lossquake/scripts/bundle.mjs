@@ -1,14 +1,18 @@
 // Builds dist/lossquake.js: one self-contained, minified ES module with every element, and prints
 // its size. The landscape worker is bundled first and inlined, and started from a blob: URL, so the
 // file needs no neighbour (where a CSP forbids blob: workers, the sampler computes on the main thread).
+// esbuild bundles and minifies; terser then minifies again, about 5% smaller gzipped, mostly through
+// its name mangling and mostly in regl (esbuild's pass leaves regl.min.js larger than it ships).
 //   node scripts/bundle.mjs [--entry src/other-entry.ts]
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { pureColourSchemes } from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { entry: { type: 'string', default: 'src/index.ts' } } });
@@ -43,7 +47,7 @@ export function landscapeWorkerUrl() {
 };
 
 const outfile = join(root, 'dist/lossquake.js');
-await build({
+const bundled = await build({
   entryPoints: [join(root, values.entry)],
   bundle: true,
   format: 'esm',
@@ -58,12 +62,21 @@ await build({
   alias: { regl: reglMin },
   define: { 'process.env.NODE_ENV': '"production"' },
   tsconfig: join(root, '../../tsconfig.base.json'),
-  plugins: [inlineWorker],
+  plugins: [inlineWorker, pureColourSchemes],
   logLevel: 'warning',
+  write: false,
 });
+const output = (ending) => bundled.outputFiles.find((file) => file.path.endsWith(ending)).text;
 
-const code = readFileSync(outfile);
+// Licence comments (/*! ... */, which esbuild gathers at the end) stay; the source map is chained.
+const { code, map } = await minify(output('.js').replace(/\/\/# sourceMappingURL=.*\s*$/, ''), {
+  module: true,
+  format: { comments: 'some' },
+  sourceMap: { content: output('.js.map'), url: `${basename(outfile)}.map` },
+});
+await writeFile(outfile, code);
+await writeFile(`${outfile}.map`, map);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(
-  `dist/lossquake.js: ${kb(code.length)} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped (worker inlined: ${kb(workerCode.length)})`,
+  `dist/lossquake.js: ${kb(Buffer.byteLength(code))} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped (worker inlined: ${kb(workerCode.length)})`,
 );

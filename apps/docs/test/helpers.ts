@@ -69,11 +69,15 @@ export interface CanvasLook {
   drawn: number;
 }
 
-/** Samples a 2-D canvas on a 48×48 lattice: how many colours and how much differs from the corner. */
+/** Samples a view's canvas on a 48×48 lattice: how many colours and how much differs from the corner. */
 export function look(canvas: HTMLCanvasElement | null | undefined): CanvasLook {
   if (!canvas || canvas.width < 2 || canvas.height < 2) return { colours: 0, drawn: 0 };
-  const context = canvas.getContext('2d', { willReadFrequently: true });
+  // Read a copy: a surface's canvas shows handed-over frames (a 'bitmaprenderer' context), not a 2-D one.
+  const context = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d', {
+    willReadFrequently: true,
+  });
   if (!context) return { colours: 0, drawn: 0 };
+  context.drawImage(canvas, 0, 0);
   const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
   const colours = new Set<number>();
   let differs = 0;
@@ -100,7 +104,7 @@ export function look(canvas: HTMLCanvasElement | null | undefined): CanvasLook {
   return { colours: colours.size, drawn: differs / samples };
 }
 
-/** The canvas a view draws into (both views draw into a 2-D canvas in their shadow root). */
+/** The canvas a view shows its frames in, in its shadow root. */
 export function viewCanvas(view: Element): HTMLCanvasElement | null {
   return view.shadowRoot?.querySelector('canvas') ?? null;
 }
@@ -119,10 +123,28 @@ export async function drawnOnScreen(view: Element, timeout = 8000): Promise<bool
   return until(() => isDrawn(view), timeout);
 }
 
-/** Clicks an element inside the page's iframe with the real mouse, at its centre. */
+/** Waits for `count` animation frames of `win`. */
+export async function frames(win: Window, count = 2): Promise<void> {
+  for (let i = 0; i < count; i++)
+    await new Promise((resolve) => win.requestAnimationFrame(resolve));
+}
+
+/**
+ * Clicks an element inside the page's iframe with the real mouse, at its centre, once it has stopped
+ * moving: views that come on screen with the scroll may still lay out and shift what is below them.
+ */
 export async function click(page: OpenPage, element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center' });
-  await delay(50);
+  const where = () => {
+    const box = element.getBoundingClientRect();
+    return `${box.x},${box.y},${box.width},${box.height}`;
+  };
+  const end = performance.now() + 5000;
+  let scrolled: string;
+  do {
+    element.scrollIntoView({ block: 'center' });
+    scrolled = where();
+    await frames(page.window, 2);
+  } while (where() !== scrolled && performance.now() < end);
   const inner = element.getBoundingClientRect();
   const outer = page.frame.getBoundingClientRect();
   await sendMouse({

@@ -6,6 +6,7 @@ import {
   click,
   delay,
   drawnOnScreen,
+  frames,
   look,
   openPage,
   problems,
@@ -117,7 +118,15 @@ describe('index.html, the article', () => {
   });
 
   it('the training figure draws the step arrow after a step', async () => {
-    const contour = page.document.querySelector('#fig-training loss-contour')!;
+    // Its own step, not the previous test's: this test must hold alone and in any order.
+    const sampler = page.document.getElementById('training') as HTMLElement & {
+      step(): Promise<void>;
+    };
+    const contour = page.document.querySelector('#fig-training loss-contour')! as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    await sampler.step();
+    await contour.updateComplete;
     const overlay = contour.shadowRoot!.querySelector('[part~="overlay"]');
     expect(overlay, 'overlay part').to.exist;
     expect(overlay!.querySelectorAll('line, path, polyline, polygon').length).to.be.greaterThan(0);
@@ -378,7 +387,10 @@ describe('phone width', () => {
     it(`${name} fits 320 px without sideways scrolling`, async () => {
       const page = await openPage(name, { width: 320, height: 640 });
       try {
-        await delay(200);
+        // Measured once the page has loaded, its fonts are in and its elements have laid out.
+        await until(() => page.document.readyState === 'complete');
+        await page.document.fonts.ready;
+        await frames(page.window, 2);
         expect(page.document.documentElement.scrollWidth).to.be.at.most(320);
       } finally {
         page.close();

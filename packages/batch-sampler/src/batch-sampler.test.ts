@@ -509,14 +509,17 @@ describe('<batch-sampler> playing', () => {
     );
     const s = wrapper.querySelector('batch-sampler')!;
     const log = record(s);
-    await aTimeout(300);
-    expect(s.paused).to.equal(true);
-    expect(log.events).to.have.length(0);
-    s.scrollIntoView();
-    await oneEvent(s, 'batch-change');
-    expect(s.paused).to.equal(false);
-    s.pause();
-    window.scrollTo(0, 0);
+    try {
+      await aTimeout(300);
+      expect(s.paused).to.equal(true);
+      expect(log.events).to.have.length(0);
+      s.scrollIntoView();
+      await oneEvent(s, 'batch-change');
+      expect(s.paused).to.equal(false);
+    } finally {
+      s.pause();
+      window.scrollTo(0, 0); // the next tests' fixtures start at the top of the page
+    }
   });
 
   it('autoplay waits for the reader under prefers-reduced-motion', async () => {

@@ -32,7 +32,12 @@ describe('<loss-contour> sharing with the real <batch-sampler>', () => {
     fresh.innerHTML = code;
     const copy = fresh.querySelector('batch-sampler') as unknown as BatchSampler;
     const view = fresh.querySelector<LossContour>('loss-contour')!;
-    await waitUntil(() => view.landscape !== null, 'the copy shows a landscape');
+    // (view.landscape reads back the mode, 'batch', so it cannot tell whether a landscape is shown.)
+    await waitUntil(
+      () => view.currentLandscape !== null && view.currentLandscape === copy.landscape,
+      'the copy shows its sampler’s landscape',
+      { timeout: 10000 },
+    );
     expect(copy.iteration).to.equal(5);
     expect(copy.weights.every((w, i) => Object.is(w, weights[i]))).to.be.true;
     expect(copy.landscape!.values.every((v, i) => Object.is(v, landscape[i]))).to.be.true;

@@ -1,5 +1,5 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
@@ -38,6 +38,9 @@ function mapBack(el: LossContour, x: number, y: number): [number, number] {
 }
 
 describe('<loss-contour> with a sampler', () => {
+  // A pointer left over a plot by one test would hover the next test's plot, which sits in the same place.
+  afterEach(() => resetMouse());
+
   it('draws the weights, the trail and the last step where the sampler says', async () => {
     const { sampler, el } = await linked();
     sampler.batch(paraboloid());
@@ -163,7 +166,6 @@ describe('<loss-contour> with a sampler', () => {
     // The plane's loss at w1 ≈ 10 is ≈ 30.
     const loss = Number(/loss ([\d.]+)/.exec(readout.textContent!)![1]);
     expect(loss).to.be.closeTo(30, 0.3);
-    await sendMouse({ type: 'move', position: [0, 0] });
   });
 
   it('moves a crosshair with the arrow keys and picks with Enter', async () => {
@@ -204,7 +206,8 @@ describe('<loss-contour> with a sampler', () => {
     expect(el.tabIndex).to.equal(0);
     sampler.batch(paraboloid(makeGrid(), 5, -10), 2);
     sampler.step([5, 0]);
-    await until(() => el.description.includes('Batch 3'), 'the description', 120);
+    // The description follows at most once a second (a timer), so wait for it rather than for frames.
+    await until(() => el.description.includes('Batch 3'), 'the description');
     expect(el.getAttribute('aria-label')).to.equal(el.description);
     expect(el.description)
       .to.contain('loss 100')

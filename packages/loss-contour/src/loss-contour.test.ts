@@ -100,7 +100,8 @@ describe('<loss-contour> morph', () => {
   it('passes through intermediate values and lands exactly on the new landscape', async () => {
     const a = plane();
     const b = landscapeOf(a.grid, (w1) => 20 - w1);
-    const el = await contour(a, 'transition=600');
+    // Long enough that a machine drawing a few frames a second still shows one in between.
+    const el = await contour(a, 'transition=1500');
     el.landscape = b;
     await el.updateComplete;
     expect(el.morphing).to.be.true;

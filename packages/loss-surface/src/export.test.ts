@@ -94,7 +94,9 @@ describe('<loss-surface> export', () => {
     const sampler = page.querySelector('batch-sampler') as unknown as BatchSampler;
     const el = page.querySelector<LossSurface>('loss-surface')!;
     for (let k = 0; k < 5; k++) await sampler.step();
-    await waitUntil(() => el.currentLandscape === sampler.landscape, 'surface follows');
+    await waitUntil(() => el.currentLandscape === sampler.landscape, 'surface follows', {
+      timeout: 10000,
+    });
     const code = embedCode(sampler, [el]);
     const weights = sampler.weights;
     const values = el.currentLandscape!.values;
@@ -104,7 +106,11 @@ describe('<loss-surface> export', () => {
     fresh.innerHTML = code;
     const copySampler = fresh.querySelector('batch-sampler') as unknown as BatchSampler;
     const copy = fresh.querySelector<LossSurface>('loss-surface')!;
-    await waitUntil(() => copy.currentLandscape !== null, 'copy shows a landscape');
+    await waitUntil(
+      () => copy.currentLandscape !== null && copy.currentLandscape === copySampler.landscape,
+      'copy shows its sampler’s landscape',
+      { timeout: 10000 },
+    );
     expect(copySampler.iteration).to.equal(5);
     expect(copySampler.weights.every((w, i) => Object.is(w, weights[i]))).to.be.true;
     expect(copy.azimuth).to.equal(-20);
@@ -122,7 +128,9 @@ describe('<loss-surface> export', () => {
     );
     const sampler = page.querySelector('batch-sampler') as unknown as BatchSampler;
     const el = page.querySelector<LossSurface>('loss-surface')!;
-    await waitUntil(() => el.currentLandscape !== null);
+    await waitUntil(() => el.currentLandscape !== null, 'surface shows a landscape', {
+      timeout: 10000,
+    });
     await settle(el);
     const blob = await sampler.record({ seconds: 1, fps: 15 });
     expect(blob.size).to.be.greaterThan(0);

@@ -31,10 +31,15 @@ export function placeLabels(
   });
 }
 
-/** Keeps one span per label in `container`, reused from frame to frame. */
+/**
+ * Keeps one span per label in `container`, reused from frame to frame, and touches only what changed:
+ * during a morph most labels stay put, and each style or text write would have the page re-lay and
+ * re-paint the labels in that frame.
+ */
 export class LabelOverlay {
   #container: HTMLElement;
   #spans: HTMLSpanElement[] = [];
+  #shown: PlacedLabel[] = [];
 
   constructor(container: HTMLElement) {
     this.#container = container;
@@ -47,12 +52,21 @@ export class LabelOverlay {
       this.#spans.push(span);
     }
     while (this.#spans.length > labels.length) this.#spans.pop()!.remove();
+    this.#shown.length = Math.min(this.#shown.length, labels.length);
     labels.forEach((label, k) => {
       const span = this.#spans[k]!;
-      if (span.textContent !== label.text) span.textContent = label.text;
-      if (span.className !== label.kind) span.className = label.kind;
-      span.setAttribute('part', label.kind === 'title' ? 'axis-title' : 'tick-label');
-      span.style.transform = `translate(${label.x.toFixed(1)}px, ${label.y.toFixed(1)}px) translate(-50%, -50%)`;
+      const shown = this.#shown[k];
+      if (shown?.text !== label.text) span.textContent = label.text;
+      if (shown?.kind !== label.kind) {
+        span.className = label.kind;
+        span.setAttribute('part', label.kind === 'title' ? 'axis-title' : 'tick-label');
+      }
+      const x = label.x.toFixed(1);
+      const y = label.y.toFixed(1);
+      if (shown?.x.toFixed(1) !== x || shown?.y.toFixed(1) !== y) {
+        span.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
+      }
+      this.#shown[k] = label;
     });
   }
 }

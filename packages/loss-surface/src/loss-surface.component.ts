@@ -89,7 +89,7 @@ const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : valu
  * @fires error - WebGL is unavailable, or `src` failed to load or parse: `{ message }`. Does not bubble.
  *
  * @csspart frame - The box holding the canvas and labels.
- * @csspart canvas - The 2-D canvas the frame is copied into.
+ * @csspart canvas - The canvas that shows the frame.
  * @csspart labels - The layer of tick labels and axis titles.
  * @csspart tick-label - One tick label.
  * @csspart axis-title - The W1, W2 and Loss titles.
@@ -599,8 +599,7 @@ export class LossSurface extends LitElement {
 
   #render(gl: SharedGL, now: number): void {
     const canvas = this.canvasElement;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context) return;
+    if (!canvas) return;
     const cssWidth = this.#resize.width;
     const cssHeight = this.#resize.height;
     const ratio = this.#resize.devicePixelRatio;
@@ -670,9 +669,7 @@ export class LossSurface extends LitElement {
       marker,
       pixelRatio: ratio,
     });
-    // The shared canvas keeps no frame (preserveDrawingBuffer off): copy it out in the same task.
-    context.clearRect(0, 0, width, height);
-    context.drawImage(gl.canvas, 0, gl.canvas.height - height, width, height, 0, 0, width, height);
+    gl.present(canvas, width, height);
     this.#placed = placeLabels(axes.labels, matrices, cssWidth, cssHeight);
     this.#overlay?.update(this.#placed);
     this.#dirty = false;

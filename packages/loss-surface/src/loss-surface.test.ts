@@ -6,8 +6,9 @@ import {
   aTimeout,
   nextFrame,
   fixtureCleanup,
+  waitUntil,
 } from '@open-wc/testing';
-import { sendMouse, sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendMouse, sendKeys } from '@web/test-runner-commands';
 import { colormapTable } from '@lossquake/batch-sampler';
 import type { Landscape } from '@lossquake/core';
 import './loss-surface.js';
@@ -53,6 +54,8 @@ async function withWarnings<T>(
 
 async function allGone(): Promise<void> {
   fixtureCleanup();
+  // A pointer left pressed or over a plot by one test must not reach the next test's surface.
+  await resetMouse();
   await Promise.resolve();
   await nextFrame();
 }
@@ -100,15 +103,20 @@ describe('<loss-surface>', () => {
   });
 
   it('morphs to the next landscape: pixels change on the way and end equal to a fresh render of it', async () => {
-    const el = await surface(html`<loss-surface style=${small} transition="500"></loss-surface>`);
+    // Long enough that a slow machine still draws frames well inside it: the picture "during" is the
+    // first frame drawn after a third of the morph (counted from when the landscape was set).
+    const transition = 2400;
+    const el = await surface(
+      html`<loss-surface style=${small} transition=${transition}></loss-surface>`,
+    );
     el.landscape = bowl(32, 0.2, 0.2);
     await settle(el);
     const before = pixels(el);
     const next = bowl(32, 0.8, 0.7);
     const drawn = el.framesDrawn;
+    const start = performance.now();
     el.landscape = next;
-    await aTimeout(200);
-    await nextFrame();
+    while (performance.now() - start < transition / 3) await nextFrame();
     const during = pixels(el);
     expect(el.framesDrawn - drawn, 'frames drawn during the morph').to.be.greaterThan(2);
     expect(differingShare(before, during)).to.be.greaterThan(0.01);
@@ -279,7 +287,10 @@ describe('<loss-surface>', () => {
     el.setAttribute('show-path', 'false');
     await settle(el);
     expect(countNear(pixels(el), marker, 30)).to.equal(0);
-    await aTimeout(1100);
+    // The description follows at most once a second (a timer): wait for it to name batch 2.
+    await waitUntil(() => /batch 2\b/.test(el.getAttribute('aria-label') ?? ''), 'description', {
+      timeout: 5000,
+    });
     expect(el.getAttribute('aria-label')).to.match(
       /batch 2\b.*Loss 0\.0\d* at the weights \(0\.00*, 0\.00*\).*Lowest loss/,
     );
@@ -292,7 +303,8 @@ describe('<loss-surface>', () => {
     const el = await surface(
       html`<loss-surface style=${small} transition="0" src=${url}></loss-surface>`,
     );
-    await aTimeout(100);
+    // The surface draws (empty axes) before its frames arrive: wait for the frames, then the drawing.
+    await waitUntil(() => el.currentLandscape !== null, 'frames from src', { timeout: 10000 });
     await settle(el);
     expect(el.currentLandscape?.grid.size).to.equal(4);
     const bad = URL.createObjectURL(
@@ -365,12 +377,15 @@ describe('<loss-surface> on a shared WebGL context', () => {
     const near = wrapper.querySelector<LossSurface>('#near')!;
     const far = wrapper.querySelector<LossSurface>('#far')!;
     near.landscape = far.landscape = bowl(16);
-    await settle(near);
-    expect(far.framesDrawn).to.equal(0);
-    far.scrollIntoView();
-    await settle(far);
-    expect(far.framesDrawn).to.be.greaterThan(0);
-    scrollTo(0, 0);
+    try {
+      await settle(near);
+      expect(far.framesDrawn).to.equal(0);
+      far.scrollIntoView();
+      await settle(far);
+      expect(far.framesDrawn).to.be.greaterThan(0);
+    } finally {
+      scrollTo(0, 0);
+    }
   });
 
   it('removing 100 surfaces frees the context and leaves no frame loop running', async () => {
@@ -443,7 +458,8 @@ describe('<loss-surface> on a shared WebGL context', () => {
     const onError = (event: ErrorEvent) => errors.push(event.error);
     window.addEventListener('error', onError);
     try {
-      const lose = sharedCanvas()!.getContext('webgl')!.getExtension('WEBGL_lose_context')!;
+      const gl = sharedCanvas()!.getContext('webgl') as WebGLRenderingContext;
+      const lose = gl.getExtension('WEBGL_lose_context')!;
       const lost = oneEvent(sharedCanvas()!, 'webglcontextlost');
       lose.loseContext();
       await lost;
@@ -461,15 +477,18 @@ describe('<loss-surface> on a shared WebGL context', () => {
   });
 
   it('without WebGL shows a message in place and fires error; a later surface gets WebGL again', async () => {
+    // A browser without WebGL: neither a canvas element nor an OffscreenCanvas gives a context.
     const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (
-      this: HTMLCanvasElement,
-      type: string,
-      ...rest: unknown[]
-    ) {
-      if (type === 'webgl' || type === 'experimental-webgl' || type === 'webgl2') return null;
-      return (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
-    } as typeof original;
+    const originalOffscreen = OffscreenCanvas.prototype.getContext;
+    const refuseWebGL = (getContext: unknown) =>
+      function (this: unknown, type: string, ...rest: unknown[]) {
+        if (type === 'webgl' || type === 'experimental-webgl' || type === 'webgl2') return null;
+        return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
+      };
+    HTMLCanvasElement.prototype.getContext = refuseWebGL(original) as typeof original;
+    OffscreenCanvas.prototype.getContext = refuseWebGL(
+      originalOffscreen,
+    ) as typeof originalOffscreen;
     let message = '';
     try {
       const wrapper = document.createElement('div');
@@ -491,6 +510,7 @@ describe('<loss-surface> on a shared WebGL context', () => {
       await Promise.resolve();
     } finally {
       HTMLCanvasElement.prototype.getContext = original;
+      OffscreenCanvas.prototype.getContext = originalOffscreen;
     }
     const el = await surface();
     el.landscape = bowl(16);

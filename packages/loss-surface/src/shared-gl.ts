@@ -7,6 +7,7 @@ import { colormapTable, type ColormapName } from '@lossquake/batch-sampler';
 import { gridLines, gridPositions, gridTriangles, wireStride } from './mesh.js';
 import { createSurfaceCommand, createWireCommand } from './commands/surface.js';
 import { createFlatCommand } from './commands/lines.js';
+import { contextCanvas, contextOf, fit, present, type GLCanvas } from './gl-canvas.js';
 
 export type SharedStatus = 'ready' | 'lost' | 'unavailable';
 
@@ -39,19 +40,21 @@ export interface SharedGL {
   regl: Regl;
   /** Bumped each time the context is (re)created: resources from another generation are gone. */
   generation: number;
-  canvas: HTMLCanvasElement;
+  canvas: GLCanvas;
   commands: Commands;
   mesh(size: number): SurfaceMesh;
   colormap(name: ColormapName): Texture2D;
-  /** Makes the canvas at least width×height device pixels and clears it. */
+  /** Makes the canvas fit a width×height frame (device pixels) and clears it. */
   begin(width: number, height: number): void;
+  /** Puts the frame just drawn into a surface's own canvas, in the same task. */
+  present(element: HTMLCanvasElement, width: number, height: number): void;
 }
 
 /** The largest frame drawn through the shared canvas, per side in device pixels. */
 export const MAX_FRAME = 2048;
 
 const clients = new Set<SurfaceClient>();
-let canvas: HTMLCanvasElement | null = null;
+let canvas: GLCanvas | null = null;
 let shared: SharedGL | null = null;
 let status: SharedStatus = 'ready';
 let message = '';
@@ -70,14 +73,8 @@ function describeFailure(error: unknown): string {
   return `3-D view unavailable: WebGL could not start (${text}).`;
 }
 
-function createShared(target: HTMLCanvasElement): SharedGL {
-  const gl = target.getContext('webgl', {
-    alpha: true,
-    antialias: true,
-    depth: true,
-    premultipliedAlpha: true,
-    preserveDrawingBuffer: false,
-  }) as WebGLRenderingContext | null;
+function createShared(target: GLCanvas): SharedGL {
+  const gl = contextOf(target);
   if (!gl) throw new Error('this browser or device offers no WebGL');
   if (gl.isContextLost()) throw new Error('the WebGL context is lost');
   contextsCreated++;
@@ -106,13 +103,11 @@ function createShared(target: HTMLCanvasElement): SharedGL {
       mesh: (size) => meshFor(regl, size),
       colormap: (name) => colormapFor(regl, name),
       begin: (width, height) => {
-        const w = Math.min(MAX_FRAME, Math.max(target.width, width));
-        const h = Math.min(MAX_FRAME, Math.max(target.height, height));
-        if (w !== target.width) target.width = w;
-        if (h !== target.height) target.height = h;
+        fit(target, width, height, MAX_FRAME);
         regl.poll();
         regl.clear({ color: [0, 0, 0, 0], depth: 1 });
       },
+      present: (element, width, height) => present(target, element, width, height),
     };
   } catch (error) {
     regl.destroy();
@@ -180,7 +175,11 @@ function setStatus(next: SharedStatus, text: string): void {
 
 function start(): void {
   if (shared || status === 'unavailable') return;
-  canvas ??= document.createElement('canvas');
+  canvas ??= contextCanvas();
+  if (!canvas) {
+    setStatus('unavailable', describeFailure(new Error('this browser or device offers no WebGL')));
+    return;
+  }
   canvas.addEventListener('webglcontextlost', onLost);
   canvas.addEventListener('webglcontextrestored', onRestored);
   try {
@@ -285,7 +284,7 @@ export function createdContexts(): number {
   return contextsCreated;
 }
 /** The shared canvas (null when no surface is connected). */
-export function sharedCanvas(): HTMLCanvasElement | null {
+export function sharedCanvas(): GLCanvas | null {
   return canvas;
 }
 /** The generation of the live context, or -1 when there is none. */

@@ -3,19 +3,22 @@
 // file needs no neighbour (where a CSP forbids blob: workers, the sampler computes on the main thread).
 // esbuild bundles and minifies; terser then minifies again, about 5% smaller gzipped, mostly through
 // its name mangling and mostly in regl (esbuild's pass leaves regl.min.js larger than it ships).
+// The licences of the packages bundled in go to dist/lossquake.js.LICENSE.txt, named by a banner.
 //   node scripts/bundle.mjs [--entry src/other-entry.ts]
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { pureColourSchemes } from './bundle-plugins.mjs';
+import { bundledPackageDirs, licenceNotice } from './bundled-licences.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { entry: { type: 'string', default: 'src/index.ts' } } });
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 const require = createRequire(join(root, 'package.json'));
 const samplerDir = dirname(require.resolve('@lossquake/batch-sampler/package.json'));
 const surfaceDir = dirname(require.resolve('@lossquake/loss-surface/package.json'));
@@ -29,6 +32,7 @@ const worker = await build({
   write: false,
   target: 'es2022',
   legalComments: 'none',
+  metafile: true,
 });
 const workerCode = worker.outputFiles[0].text;
 
@@ -65,18 +69,26 @@ const bundled = await build({
   plugins: [inlineWorker, pureColourSchemes],
   logLevel: 'warning',
   write: false,
+  metafile: true,
 });
 const output = (ending) => bundled.outputFiles.find((file) => file.path.endsWith(ending)).text;
 
+// The worker's packages count too: its code is inlined into the bundle.
+const licencesFile = `${outfile}.LICENSE.txt`;
+const licences = await licenceNotice(bundledPackageDirs(worker.metafile, bundled.metafile), pkg);
+const banner = `/*! ${pkg.name} ${pkg.version} | ${pkg.license} | bundled third-party licences: ${basename(licencesFile)} */`;
+
 // Licence comments (/*! ... */, which esbuild gathers at the end) stay; the source map is chained.
+// terser shifts the map by the preamble's line.
 const { code, map } = await minify(output('.js').replace(/\/\/# sourceMappingURL=.*\s*$/, ''), {
   module: true,
-  format: { comments: 'some' },
+  format: { comments: 'some', preamble: banner },
   sourceMap: { content: output('.js.map'), url: `${basename(outfile)}.map` },
 });
 await writeFile(outfile, code);
 await writeFile(`${outfile}.map`, map);
+await writeFile(licencesFile, licences.text);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(
-  `dist/lossquake.js: ${kb(Buffer.byteLength(code))} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped (worker inlined: ${kb(workerCode.length)})`,
+  `dist/lossquake.js: ${kb(Buffer.byteLength(code))} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped (worker inlined: ${kb(workerCode.length)}); ${basename(licencesFile)}: ${licences.count} packages`,
 );

@@ -5,7 +5,8 @@ import { expect, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   BUNDLE,
-  delay,
+  canvasOf,
+  paintedPixels,
   waitFor,
   type BatchSampler,
   type LossContour,
@@ -62,7 +63,11 @@ describe('accessibility of each element', () => {
     contour = host.querySelector('loss-contour')!;
     surface = host.querySelector('loss-surface')!;
     await sampler.step();
-    await delay(300);
+    // axe looks at what the reader gets: both views drawn (bands on the contour, a frame of the surface).
+    await waitFor(
+      () => paintedPixels(canvasOf(contour)) > 500 && surface.framesDrawn > 0,
+      'the views drawn',
+    );
   });
   afterEach(() => host.remove());
 

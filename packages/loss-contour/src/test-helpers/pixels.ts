@@ -49,13 +49,21 @@ export function colourDistance(a: RGB, b: RGB): number {
   return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
 }
 
-/** Waits (frame by frame, up to `frames`) until `condition` holds; throws with `what` if it never does. */
-export async function until(condition: () => boolean, what: string, frames = 240): Promise<void> {
-  for (let f = 0; f < frames; f++) {
-    if (condition()) return;
+/**
+ * Waits frame by frame until `condition` holds; throws with `what` after `timeout` ms. A time limit, not
+ * a frame count: what tests wait for (timers, fetches, a worker) runs on the clock, and a slow machine
+ * draws fewer frames per second.
+ */
+export async function until(
+  condition: () => boolean,
+  what: string,
+  timeout = 10000,
+): Promise<void> {
+  const end = performance.now() + timeout;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await nextFrame();
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Waits until the element is on screen and has drawn its bands. */

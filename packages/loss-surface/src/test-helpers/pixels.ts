@@ -1,12 +1,21 @@
-// Reading what a surface shows: its 2-D canvas's pixels, and waiting until it has drawn.
+// Reading what a surface shows: its canvas's pixels, and waiting until it has drawn.
 import { nextFrame } from '@open-wc/testing';
 import type { LossSurface } from '../loss-surface.component.js';
 
 export type RGB = readonly [number, number, number];
 
 export function pixels(surface: LossSurface): ImageData {
-  const canvas = surface.shadowRoot!.querySelector('canvas')!;
-  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  return readCanvas(surface.shadowRoot!.querySelector('canvas')!);
+}
+
+/** A canvas's pixels, read from a copy: a surface's canvas shows handed-over frames, not a 2-D context. */
+export function readCanvas(canvas: HTMLCanvasElement): ImageData {
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const context = copy.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(canvas, 0, 0);
+  return context.getImageData(0, 0, copy.width, copy.height);
 }
 
 /** Opaque pixels within `tolerance` (per channel) of `colour`. */

@@ -139,12 +139,14 @@
     window[kind] = Counted;
   }
 
-  // WebGL contexts, the page's and the elements'.
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-    const context = getContext.call(this, type, ...rest);
-    if (context && /webgl/.test(type) && !probe.contexts.includes(context))
-      probe.contexts.push(context);
-    return context;
-  };
+  // WebGL contexts, the page's and the elements' (on canvas elements and OffscreenCanvases).
+  for (const Canvas of [HTMLCanvasElement, globalThis.OffscreenCanvas].filter(Boolean)) {
+    const getContext = Canvas.prototype.getContext;
+    Canvas.prototype.getContext = function (type, ...rest) {
+      const context = getContext.call(this, type, ...rest);
+      if (context && /webgl/.test(type) && !probe.contexts.includes(context))
+        probe.contexts.push(context);
+      return context;
+    };
+  }
 })();

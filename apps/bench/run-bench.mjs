@@ -3,7 +3,7 @@
 // pages under pages/, one fresh page per measurement group, served from the repository root on
 // 127.0.0.1 (nothing touches the network). Prints one markdown report; writes results/bench.json.
 //
-// Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,throughput,morph,
+// Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,throughput,morph,bad-src,
 // --libs=ours,plotly, --screenshots (a PNG of each page when its measurement ends, in results/),
 // --bundle=path/to/lossquake.js (measure another build in place of packages/lossquake/dist).
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.mjs';
+import { badData } from './lib/bad-data.mjs';
 import { measureBytes } from './lib/bytes.mjs';
 import { runCoreBench } from './lib/core.mjs';
 import { report } from './lib/report.mjs';
@@ -65,6 +66,10 @@ function plan() {
     for (const res of resolutions)
       pages.push(...each((view, lib) => [['morph', { lib, view, res, batch: 10 }]]));
   }
+  if (wants('bad-src') && libs.includes('ours')) {
+    for (const el of ['batch-sampler', 'loss-contour', 'loss-surface'])
+      pages.push(['bad-src', { el, repeats: quick ? 1 : 3 }]);
+  }
   return pages;
 }
 
@@ -77,13 +82,14 @@ async function openPage(browser, origin, section, query) {
   });
   const search = new URLSearchParams({ m: section, ...query });
   const url = `${origin}/apps/bench/pages/index.html?${search}`;
+  let timer;
   try {
     await page.goto(url, { waitUntil: 'load' });
     const result = await Promise.race([
       page.evaluate(() => window.benchDone),
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error('timed out after 120 s')), 120_000),
-      ),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out after 120 s')), 120_000);
+      }),
     ]);
     if (result?.error && errors.length) result.console = errors.slice(0, 5);
     if (screenshots) {
@@ -94,13 +100,18 @@ async function openPage(browser, origin, section, query) {
   } catch (error) {
     return { error: String(error), console: errors.slice(0, 5) };
   } finally {
+    clearTimeout(timer); // else it holds the process open for two minutes after the run
     await page.close();
   }
 }
 
 async function browserRun() {
   await mkdir(join(here, 'results'), { recursive: true });
-  const server = await serve(root, { '/packages/lossquake/dist/lossquake.js': bundle });
+  const server = await serve(
+    root,
+    { '/packages/lossquake/dist/lossquake.js': bundle },
+    { '/__bench__/data/': badData },
+  );
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     args: chromiumArgs(),

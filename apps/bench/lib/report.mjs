@@ -306,6 +306,33 @@ function morphSection(pages) {
   ].join('\n');
 }
 
+function badSrcSection(pages) {
+  const rows = pages
+    .filter((p) => p.section === 'bad-src' && !p.error)
+    .flatMap(({ el, inputs }) =>
+      inputs.map((i) => [
+        `\`<${el}>\``,
+        i.input,
+        i.longTasks ? `${ms(i.longestTask)} (${i.longTasks})` : 'none',
+        ms(i.longestWait),
+        ms(i.errorAfter.median),
+        `≤ 200 ms ${mark(i.longestTask <= 200)}`,
+      ]),
+    );
+  const repeats = pages.find((p) => p.section === 'bad-src')?.query.repeats;
+  return [
+    '## A bad `src`: the longest main-thread task until `error`',
+    '',
+    `Each element, showing good data, is pointed at each bad input in turn (${repeats}× each, worst shown), from setting \`src\` to its \`error\` event (issue 7: the page stays responsive). "Long tasks" are the Long Tasks API's (over 50 ms; the longest, and how many); "longest wait" is the longest a MessageChannel ping waited for the main thread (any task, or a run of short ones). Target: no task over 200 ms.`,
+    '',
+    table(
+      ['element', 'input', 'long tasks ms (n)', 'longest wait ms', 'error after ms', 'target'],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
+
 function errorsSection(pages) {
   const failed = pages.filter((p) => p.error);
   if (!failed.length) return '';
@@ -328,6 +355,7 @@ export function report(data) {
     has('update') ? updateSection(pages) : '',
     has('throughput') ? throughputSection(pages) : '',
     has('morph') ? morphSection(pages) : '',
+    has('bad-src') ? badSrcSection(pages) : '',
     errorsSection(pages),
   ]
     .filter(Boolean)

@@ -1,6 +1,7 @@
 // A tiny static file server on 127.0.0.1 for the bench pages: serves the repository root read-only,
 // so pages load /packages/lossquake/dist/lossquake.js, /packages/core/dist/index.js and Plotly from
-// apps/bench/node_modules. Nothing here reaches the network.
+// apps/bench/node_modules, and answers made on the fly (`routes`: the bad-src inputs). Nothing here
+// reaches the network.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -15,11 +16,16 @@ const types = {
   '.png': 'image/png',
 };
 
-/** Starts the server; resolves to { origin, close() }. `overrides` maps URL paths to other files. */
-export function serve(root, overrides = {}) {
+/**
+ * Starts the server; resolves to { origin, close() }. `overrides` maps URL paths to other files;
+ * `routes` maps a path prefix to a handler `(rest of the path, response)` that makes the answer.
+ */
+export function serve(root, overrides = {}, routes = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const prefix = Object.keys(routes).find((p) => pathname.startsWith(p));
+    if (prefix) return routes[prefix](pathname.slice(prefix.length), response);
     const override = overrides[pathname];
     const path = override ?? resolve(base, '.' + decodeURIComponent(pathname));
     if (!override && path !== base && !path.startsWith(base + sep)) {

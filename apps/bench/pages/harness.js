@@ -85,18 +85,51 @@ export function recordFrames() {
   };
 }
 
-/** Counts main-thread long tasks (> 50 ms, as the browser reports them) until stop(). */
+/**
+ * Counts main-thread long tasks (> 50 ms, as the browser reports them) until stop(), which counts
+ * only those that started before `until` (performance.now() time; all by default).
+ */
 export function recordLongTasks() {
-  const durations = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) durations.push(entry.duration);
-  });
+  const entries = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
   return {
-    stop() {
-      for (const entry of observer.takeRecords()) durations.push(entry.duration);
+    stop(until = Infinity) {
+      entries.push(...observer.takeRecords());
       observer.disconnect();
-      return { count: durations.length, totalMs: round(durations.reduce((a, b) => a + b, 0)) };
+      const durations = entries.filter((e) => e.startTime < until).map((e) => e.duration);
+      return {
+        count: durations.length,
+        totalMs: round(durations.reduce((a, b) => a + b, 0)),
+        longest: round(Math.max(0, ...durations)),
+      };
+    },
+  };
+}
+
+/**
+ * The longest time the main thread gave no turn to a chain of MessageChannel pings (each a task of
+ * its own that posts the next), until stop(): how long a click or a key would have waited. It sees
+ * tasks of any length (the Long Tasks API, only those over 50 ms), and a run of short tasks queued
+ * ahead of the ping counts as one wait.
+ */
+export function recordLongestWait() {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+  return {
+    stop() {
+      running = false;
+      channel.port1.close();
+      return round(Math.max(longest, performance.now() - last));
     },
   };
 }

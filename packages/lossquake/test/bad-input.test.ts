@@ -172,10 +172,12 @@ describe('a src that fails', () => {
       .origin;
   });
 
-  /** Sets `src`, waits for `error`, and checks the message, the kept state and the long tasks. */
-  async function fails(page: Page, element: Element, url: string, kept: () => unknown) {
+  /**
+   * Sets `src`, waits for `error`, and checks the message and the kept state. How long the page's
+   * tasks run meanwhile is measured, not asserted: `--only=bad-src` in apps/bench.
+   */
+  async function fails(element: Element, url: string, kept: () => unknown) {
     const state = kept();
-    const start = page.win.performance.now();
     const heard = nextError(element, 15000);
     element.setAttribute('src', url);
     const message = await heard;
@@ -184,7 +186,6 @@ describe('a src that fails', () => {
     expect(message, url).to.be.a('string').and.not.equal('');
     expect(shown, `${url}: message shown in place`).to.not.equal('');
     expect(kept(), `${url}: last good state kept`).to.equal(state);
-    expect(page.probe.longestTaskSince(start), `${url}: longest task (ms)`).to.be.below(200);
     return { message, shown };
   }
 
@@ -204,7 +205,7 @@ describe('a src that fails', () => {
       '/__lossquake__/data/huge-chunked.csv',
       `${elsewhere}/data.csv`,
     ]) {
-      messages[url] = (await fails(page, sampler, url, () => sampler.dataset)).message;
+      messages[url] = (await fails(sampler, url, () => sampler.dataset)).message;
     }
     expect(sampler.dataset).to.equal(good);
     expect(messages['/__lossquake__/data/missing.csv']).to.match(/404/);
@@ -220,7 +221,8 @@ describe('a src that fails', () => {
       const view = page.create(tag, { transition: '0' }) as LossContour & LossSurface;
       view.style.cssText = 'display:block;width:200px;height:150px';
       page.doc.body.append(view);
-      const shown = () => (tag === 'loss-contour' ? view.currentLandscape : view.landscape);
+      // The landscape on screen (a surface's `landscape` reads back the mode when it plays a src).
+      const shown = () => view.currentLandscape;
       view.src = '/__lossquake__/data/frames.json?frames=1'; // one frame: it holds
       const good = await waitFor(shown, 'frames.json');
       for (const url of [
@@ -231,7 +233,7 @@ describe('a src that fails', () => {
         '/__lossquake__/data/huge-chunked.json',
         `${elsewhere}/frames.json`,
       ]) {
-        await fails(page, view, url, shown);
+        await fails(view, url, shown);
       }
       expect(shown()).to.equal(good);
       expect(page.probe.errors).to.deep.equal([]);

@@ -1,5 +1,5 @@
 // Opens the fixture pages of test/pages/ in iframes (same origin, so tests can look inside) and reads
-// what their probe.js recorded: errors, warnings, long tasks, live timers, observers and contexts.
+// what their probe.js recorded: errors, warnings, live timers, observers and contexts.
 import type { BatchSampler } from '@lossquake/batch-sampler';
 import type { LossContour } from '@lossquake/loss-contour';
 import type { LossSurface } from '@lossquake/loss-surface';
@@ -13,7 +13,6 @@ export interface Probe {
   rejections: string[];
   warnings: string[];
   consoleErrors: string[];
-  longTasks: { startTime: number; duration: number }[];
   violations: string[];
   timeouts: Set<number>;
   intervals: Set<number>;
@@ -21,7 +20,6 @@ export interface Probe {
   contexts: WebGLRenderingContext[];
   liveObservers(): Record<'ResizeObserver' | 'IntersectionObserver' | 'MutationObserver', number>;
   liveContexts(): number;
-  longestTaskSince(since: number): number;
 }
 
 /** What the bundle exports, as seen from inside a page. */
@@ -115,12 +113,15 @@ export async function frames(win: Window, count = 2): Promise<void> {
     await new Promise((resolve) => win.requestAnimationFrame(resolve));
 }
 
-/** Pixels of a 2-D canvas with any opacity. */
+/** Pixels of a view's canvas with any opacity. */
 export function paintedPixels(canvas: HTMLCanvasElement | null | undefined): number {
   if (!canvas || !canvas.width || !canvas.height) return 0;
-  const data = canvas
-    .getContext('2d', { willReadFrequently: true })!
-    .getImageData(0, 0, canvas.width, canvas.height).data;
+  // Read a copy: a surface's canvas shows handed-over frames (a 'bitmaprenderer' context).
+  const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d', {
+    willReadFrequently: true,
+  })!;
+  copy.drawImage(canvas, 0, 0);
+  const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
   let painted = 0;
   for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
   return painted;

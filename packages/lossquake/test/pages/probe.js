@@ -1,6 +1,6 @@
 // Loaded first (a classic script, before the bundle) by every fixture page: records what the page
 // around the elements would notice — uncaught errors, rejected promises, console warnings and errors,
-// long main-thread tasks, CSP violations — and counts live timers, frame callbacks, observers and
+// CSP violations — and counts live timers, frame callbacks, observers and
 // WebGL contexts, so a test can tell whether an element left anything behind.
 (function () {
   const probe = {
@@ -8,7 +8,6 @@
     rejections: [],
     warnings: [],
     consoleErrors: [],
-    longTasks: [],
     violations: [],
     timeouts: new Set(),
     intervals: new Set(),
@@ -30,12 +29,6 @@
     /** WebGL contexts created on this page and not lost. */
     liveContexts() {
       return this.contexts.filter((gl) => !gl.isContextLost()).length;
-    },
-    /** The longest main-thread task seen since `since` (performance.now()), in ms. */
-    longestTaskSince(since) {
-      return this.longTasks
-        .filter((task) => task.startTime + task.duration >= since)
-        .reduce((longest, task) => Math.max(longest, task.duration), 0);
     },
   };
   window.__probe = probe;
@@ -60,15 +53,6 @@
     probe.consoleErrors.push(args.map(String).join(' '));
     return error.apply(this, args);
   };
-
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        probe.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    // no Long Tasks API: longestTaskSince reports 0
-  }
 
   // Timers: a timeout is live until it fires or is cleared; an interval until it is cleared.
   const { setTimeout, clearTimeout, setInterval, clearInterval } = window;

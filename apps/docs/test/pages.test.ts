@@ -380,6 +380,31 @@ describe('reference.html', () => {
       page.close();
     }
   });
+
+  it('lists the shared --lossquake-* custom properties for every element', async () => {
+    const page = await openPage('reference.html');
+    try {
+      const shared = [
+        'font-family',
+        'font-size',
+        'text-color',
+        'focus-color',
+        'message-background',
+        'error-color',
+      ].map((name) => `--lossquake-${name}`);
+      for (const tag of ['batch-sampler', 'loss-surface', 'loss-contour']) {
+        const table = [...page.document.querySelectorAll(`#${tag} table.api`)].find(
+          (t) => t.querySelector('caption')?.textContent === 'CSS custom properties',
+        );
+        const names = [...(table?.querySelectorAll('tbody th code') ?? [])].map(
+          (c) => c.textContent,
+        );
+        for (const name of shared) expect(names, `${tag} documents ${name}`).to.include(name);
+      }
+    } finally {
+      page.close();
+    }
+  });
 });
 
 describe('phone width', () => {

@@ -128,6 +128,12 @@ export interface QuakeMagnitude {
  * two beats: `batch-change` (a new mini-batch and its landscape), then `weights-change` (the
  * optimiser's update on that batch). While playing, the beats are half a period (`0.5 / rate` s) apart.
  *
+ * The shared `--lossquake-*` custom properties below theme every lossquake element, so setting them
+ * once on a wrapper themes the sampler and its views. Deprecated aliases, still honoured in this
+ * release and winning over the shared name where set: `--lossquake-font` (now
+ * `--lossquake-font-family`), `--lossquake-foreground` (now `--lossquake-text-color`) and
+ * `--lossquake-error` (now `--lossquake-error-color`).
+ *
  * @tagname batch-sampler
  * @summary Trains a two-weight model batch by batch and publishes each batch's loss landscape.
  *
@@ -163,13 +169,16 @@ export interface QuakeMagnitude {
  * @csspart share-status - What the last menu action did.
  * @csspart error - The message shown when data fails to load.
  *
- * @cssproperty --lossquake-accent - Buttons and slider colour (default #2563eb).
- * @cssproperty --lossquake-on-accent - Icon colour on the accent (default white).
- * @cssproperty --lossquake-background - Toolbar background (default #f3f5f8).
- * @cssproperty --lossquake-foreground - Text colour (default #1f2933).
- * @cssproperty --lossquake-font - Font family (default system-ui).
- * @cssproperty --lossquake-radius - Toolbar corner radius (default 8px).
- * @cssproperty --lossquake-error - Error message colour (default #c62828).
+ * @cssproperty [--lossquake-font-family=system-ui, -apple-system, 'Segoe UI', sans-serif] - Font of the toolbar and error message (shared).
+ * @cssproperty [--lossquake-font-size=0.875rem] - Font size of the toolbar and error message (shared).
+ * @cssproperty [--lossquake-text-color=#1f2933] - Text colour (shared).
+ * @cssproperty [--lossquake-focus-color=var(--lossquake-accent)] - Focus ring of the buttons, slider, menus (shared).
+ * @cssproperty --lossquake-message-background - Background of the error message (shared; default: the error colour at 8%).
+ * @cssproperty [--lossquake-error-color=#c62828] - Colour of the error message (shared).
+ * @cssproperty [--lossquake-accent=#2563eb] - Buttons and slider colour.
+ * @cssproperty [--lossquake-on-accent=#fff] - Icon colour on the accent.
+ * @cssproperty [--lossquake-background=#f3f5f8] - Toolbar and share menu background.
+ * @cssproperty [--lossquake-radius=8px] - Toolbar and share menu corner radius.
  */
 export class BatchSampler extends LitElement implements LinkedSampler {
   static override styles = [styles, shareStyles];

@@ -1,11 +1,16 @@
 // The look of <batch-sampler>: invisible without `controls`, a compact toolbar with them.
+// Shared --lossquake-* names theme every lossquake element; --lossquake-font, -foreground and -error
+// are this element's names from before they were shared, kept as aliases that win when set.
 import { css } from 'lit';
 
 export const styles = css`
   :host {
     display: block;
-    font-family: var(--lossquake-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
-    color: var(--lossquake-foreground, #1f2933);
+    font-family: var(
+      --lossquake-font,
+      var(--lossquake-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif)
+    );
+    color: var(--lossquake-foreground, var(--lossquake-text-color, #1f2933));
   }
   :host([hidden]) {
     display: none;
@@ -18,7 +23,7 @@ export const styles = css`
     padding: 0.4rem 0.6rem;
     border-radius: var(--lossquake-radius, 8px);
     background: var(--lossquake-background, #f3f5f8);
-    font-size: 0.875rem;
+    font-size: var(--lossquake-font-size, 0.875rem);
     line-height: 1.2;
   }
   .buttons {
@@ -52,7 +57,7 @@ export const styles = css`
   button:focus-visible,
   select:focus-visible,
   input:focus-visible {
-    outline: 2px solid var(--lossquake-accent, #2563eb);
+    outline: 2px solid var(--lossquake-focus-color, var(--lossquake-accent, #2563eb));
     outline-offset: 2px;
   }
   svg {
@@ -93,11 +98,15 @@ export const styles = css`
     font-weight: 600;
   }
   [part='error'] {
+    --error-color: var(--lossquake-error, var(--lossquake-error-color, #c62828));
     margin: 0.25rem 0;
     padding: 0.5rem 0.75rem;
-    border-left: 4px solid var(--lossquake-error, #c62828);
-    background: color-mix(in srgb, var(--lossquake-error, #c62828) 8%, transparent);
-    color: var(--lossquake-error, #c62828);
-    font-size: 0.875rem;
+    border-left: 4px solid var(--error-color);
+    background: var(
+      --lossquake-message-background,
+      color-mix(in srgb, var(--error-color) 8%, transparent)
+    );
+    color: var(--error-color);
+    font-size: var(--lossquake-font-size, 0.875rem);
   }
 `;

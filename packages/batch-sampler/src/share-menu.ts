@@ -169,7 +169,7 @@ export const shareStyles = css`
     content: ' ▾';
   }
   .share summary:focus-visible {
-    outline: 2px solid var(--lossquake-accent, #2563eb);
+    outline: 2px solid var(--lossquake-focus-color, var(--lossquake-accent, #2563eb));
     outline-offset: 2px;
   }
   [part='share-menu'] {

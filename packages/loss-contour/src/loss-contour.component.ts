@@ -91,6 +91,9 @@ function formatWeights(w: Vec2): string {
  * The loss landscape as filled contours over the weight plane, morphing smoothly from batch to batch,
  * with the weights, their trail and the last training step drawn on it.
  *
+ * The custom properties marked "shared" theme every lossquake element (the sampler and the surface
+ * read them too), so setting them once on a wrapper themes a whole explainer.
+ *
  * @tagname loss-contour
  * @summary Filled contours of a (mini-batch) loss landscape, with the training step on top.
  *
@@ -104,19 +107,19 @@ function formatWeights(w: Vec2): string {
  * @csspart readout - The loss under the pointer or crosshair.
  * @csspart message - An error (role="alert") or a note about what is missing.
  *
- * @cssproperty --lossquake-font-family - Font of the axes, legend and readout.
- * @cssproperty --lossquake-font-size - Font size (default 12px).
- * @cssproperty --lossquake-text-color - Text colour.
- * @cssproperty --lossquake-axis-color - Axis lines and ticks.
- * @cssproperty --lossquake-path-color - The weights' trail.
- * @cssproperty --lossquake-weights-color - The current weights' dot.
- * @cssproperty --lossquake-arrow-color - The last step's arrow.
- * @cssproperty --lossquake-full-color - The full landscape's contour lines (`show-full`).
- * @cssproperty --lossquake-minimum-color - The landscape's minimum marker (`show-minimum`).
- * @cssproperty --lossquake-focus-color - Focus ring and keyboard crosshair.
- * @cssproperty --lossquake-readout-background - Background of the readout.
- * @cssproperty --lossquake-message-background - Background of messages.
- * @cssproperty --lossquake-error-color - Colour of error messages.
+ * @cssproperty [--lossquake-font-family=system-ui, sans-serif] - Font of the axes, legend, readout and messages (shared).
+ * @cssproperty [--lossquake-font-size=12px] - Font size (shared).
+ * @cssproperty [--lossquake-text-color=#333] - Text colour (shared).
+ * @cssproperty [--lossquake-focus-color=#1a73e8] - Focus ring and keyboard crosshair (shared).
+ * @cssproperty [--lossquake-message-background=rgba(255, 255, 255, 0.92)] - Background of messages (shared).
+ * @cssproperty [--lossquake-error-color=#b00020] - Colour of error messages (shared).
+ * @cssproperty [--lossquake-axis-color=#555] - Axis lines and ticks.
+ * @cssproperty [--lossquake-path-color=#fff] - The weights' trail.
+ * @cssproperty [--lossquake-weights-color=#ff5a36] - The current weights' dot.
+ * @cssproperty [--lossquake-arrow-color=#ff5a36] - The last step's arrow.
+ * @cssproperty [--lossquake-full-color=rgba(255, 255, 255, 0.75)] - The full landscape's contour lines (`show-full`).
+ * @cssproperty [--lossquake-minimum-color=#fff] - The landscape's minimum marker (`show-minimum`).
+ * @cssproperty [--lossquake-readout-background=rgba(255, 255, 255, 0.88)] - Background of the readout.
  */
 export class LossContour extends LitElement {
   static override styles = styles;

@@ -81,6 +81,16 @@ const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : valu
 /**
  * The loss landscape as a shaded 3-D surface that morphs from one mini-batch's landscape to the next.
  *
+ * The custom properties marked "shared" theme every lossquake element, so setting them once on a
+ * wrapper themes a whole explainer. The colour map is the `colormap` attribute; the trail and the
+ * weights are drawn in WebGL in fixed colours. Deprecated aliases, still honoured in this release
+ * and winning over the new name where set: `--loss-surface-font` (a `font` shorthand; now
+ * `--lossquake-font-size` and `--lossquake-font-family`), `--loss-surface-label-color` and
+ * `--loss-surface-message-color` (now `--lossquake-text-color`), `--loss-surface-focus-ring` (now
+ * `--lossquake-focus-color`), `--loss-surface-message-background` (now
+ * `--lossquake-message-background`), `--loss-surface-message-font` (now `--lossquake-font-family`)
+ * and `--loss-surface-background` (now `--lossquake-surface-background`).
+ *
  * @tagname loss-surface
  * @summary The shaking 3-D loss landscape, drawn with WebGL (regl).
  *
@@ -95,13 +105,13 @@ const fmt = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : valu
  * @csspart axis-title - The W1, W2 and Loss titles.
  * @csspart message - The message shown in place when the surface cannot draw.
  *
- * @cssproperty --loss-surface-label-color - Colour of tick labels and titles.
- * @cssproperty --loss-surface-font - Font of the labels.
- * @cssproperty --loss-surface-background - Background behind the surface.
- * @cssproperty --loss-surface-focus-ring - Colour of the focus ring.
- * @cssproperty --loss-surface-message-background - Background of the in-place message.
- * @cssproperty --loss-surface-message-color - Colour of the in-place message.
- * @cssproperty --loss-surface-message-font - Font of the in-place message.
+ * @cssproperty [--lossquake-font-family=system-ui, sans-serif] - Font of the labels and of the in-place message, which stays 14px (shared).
+ * @cssproperty [--lossquake-font-size=11px] - Font size of the tick labels; titles are 1.15 times larger (shared).
+ * @cssproperty [--lossquake-text-color=#333] - Colour of the labels, titles and in-place message (shared).
+ * @cssproperty [--lossquake-focus-color=#2563eb] - Colour of the focus ring (shared).
+ * @cssproperty [--lossquake-message-background=rgba(248, 249, 250, 0.92)] - Background of the in-place message (shared).
+ * @cssproperty [--lossquake-error-color=var(--lossquake-text-color)] - Colour of the in-place message when it is an error (shared).
+ * @cssproperty [--lossquake-surface-background=transparent] - Background behind the surface (white in exported frames).
  */
 export class LossSurface extends LitElement {
   static override styles = styles;
@@ -443,17 +453,24 @@ export class LossSurface extends LitElement {
     if (!context) return null;
     const style = getComputedStyle(this);
     const ratio = canvas.width / Math.max(1, this.#resize.width);
-    context.fillStyle = style.getPropertyValue('--loss-surface-background').trim() || '#fff';
+    // The deprecated --loss-surface-background still wins over the shared name, as in the styles.
+    const background = ['--loss-surface-background', '--lossquake-surface-background']
+      .map((name) => style.getPropertyValue(name).trim())
+      .find((value) => value !== '');
+    context.fillStyle = background ?? '#fff';
     context.fillRect(0, 0, out.width, out.height);
     context.drawImage(canvas, 0, 0);
     context.fillStyle = style.color;
     context.textAlign = 'center';
     context.textBaseline = 'middle';
+    // Ticks in the host's font size, titles 1.15 times larger (as .labels .title), rounded as before.
+    const tickSize = parseFloat(style.fontSize) || 11;
+    const titleSize = Math.round(tickSize * 1.15);
     for (const label of this.#placed) {
-      context.font = `${label.kind === 'title' ? 'italic 13' : '11'}px ${style.fontFamily}`.replace(
-        /(\d+)px/,
-        (_, n) => `${Number(n) * ratio}px`,
-      );
+      context.font =
+        label.kind === 'title'
+          ? `italic ${titleSize * ratio}px ${style.fontFamily}`
+          : `${tickSize * ratio}px ${style.fontFamily}`;
       context.fillText(label.text, label.x * ratio, label.y * ratio);
     }
     return out;

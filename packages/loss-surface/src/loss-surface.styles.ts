@@ -1,4 +1,6 @@
 // Styles for <loss-surface>: a 4:3 box by default, labels over the canvas, a message in place.
+// Themed by the shared --lossquake-* names; each --loss-surface-* name from before is kept as an alias
+// that wins when set, so pages themed with the old names look the same.
 import { css } from 'lit';
 
 export const styles = css`
@@ -9,8 +11,11 @@ export const styles = css`
     max-width: 560px;
     aspect-ratio: 4 / 3;
     contain: content;
-    color: var(--loss-surface-label-color, #333);
-    font: var(--loss-surface-font, 11px system-ui, sans-serif);
+    color: var(--loss-surface-label-color, var(--lossquake-text-color, #333));
+    font: var(
+      --loss-surface-font,
+      var(--lossquake-font-size, 11px) var(--lossquake-font-family, system-ui, sans-serif)
+    );
     touch-action: pan-y;
     user-select: none;
     -webkit-user-select: none;
@@ -19,7 +24,7 @@ export const styles = css`
     border-radius: 4px;
   }
   :host(:focus-visible) {
-    box-shadow: 0 0 0 2px var(--loss-surface-focus-ring, #2563eb);
+    box-shadow: 0 0 0 2px var(--loss-surface-focus-ring, var(--lossquake-focus-color, #2563eb));
   }
   :host([hidden]) {
     display: none;
@@ -37,7 +42,7 @@ export const styles = css`
     position: relative;
     inset: auto;
     aspect-ratio: 4 / 3;
-    background: var(--loss-surface-background, transparent);
+    background: var(--loss-surface-background, var(--lossquake-surface-background, transparent));
   }
   .labels {
     pointer-events: none;
@@ -63,9 +68,21 @@ export const styles = css`
     justify-content: center;
     padding: 1em;
     text-align: center;
-    font: var(--loss-surface-message-font, 14px system-ui, sans-serif);
-    background: var(--loss-surface-message-background, rgba(248, 249, 250, 0.92));
-    color: var(--loss-surface-message-color, #333);
+    font: var(
+      --loss-surface-message-font,
+      14px var(--lossquake-font-family, system-ui, sans-serif)
+    );
+    background: var(
+      --loss-surface-message-background,
+      var(--lossquake-message-background, rgba(248, 249, 250, 0.92))
+    );
+    color: var(--loss-surface-message-color, var(--lossquake-text-color, #333));
+  }
+  .message[role='alert'] {
+    color: var(
+      --loss-surface-message-color,
+      var(--lossquake-error-color, var(--lossquake-text-color, #333))
+    );
   }
   .visually-hidden {
     position: absolute;

@@ -115,7 +115,12 @@ export async function recordViews(
     await started;
     // Hold the start until the encoder has written its first chunk, so the video opens on the
     // state before playing even when a busy machine starts the encoder late (at most a second).
-    await Promise.race([encoded, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    let hold = 0;
+    await Promise.race([
+      encoded,
+      new Promise((resolve) => (hold = window.setTimeout(resolve, 1000))),
+    ]);
+    clearTimeout(hold);
     hooks.start();
     playing = true;
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));

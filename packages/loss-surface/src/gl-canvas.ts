@@ -23,6 +23,11 @@ export function rendererName(gl: WebGLRenderingContext): string {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
 }
 
+/** Whether the context runs on a software renderer (SwiftShader, llvmpipe, …). */
+export function isSoftware(gl: WebGLRenderingContext): boolean {
+  return SOFTWARE.test(rendererName(gl));
+}
+
 function newCanvas(offscreen: boolean): GLCanvas {
   return offscreen ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
 }
@@ -53,7 +58,7 @@ export function contextCanvas(): GLCanvas | null {
     const canvas = newCanvas(offscreen);
     const gl = webgl(canvas, { ...ATTRIBUTES, antialias: true });
     if (!gl) continue;
-    if (!SOFTWARE.test(rendererName(gl))) return canvas;
+    if (!isSoftware(gl)) return canvas;
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     const software = newCanvas(offscreen);
     if (webgl(software, { ...ATTRIBUTES, antialias: false })) return software;

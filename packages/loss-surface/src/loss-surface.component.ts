@@ -685,6 +685,7 @@ export class LossSurface extends LitElement {
       path,
       marker,
       pixelRatio: ratio,
+      moving: t < 1 || this.#rotating,
     });
     gl.present(canvas, width, height);
     this.#placed = placeLabels(axes.labels, matrices, cssWidth, cssHeight);

@@ -18,8 +18,10 @@ import {
   createdContexts,
   registeredSurfaces,
   sharedCanvas,
+  sharedSoftware,
   sharedStatus,
 } from './shared-gl.js';
+import { trianglesLastDrawn } from './renderer.js';
 import { cameraMatrices, project } from './camera.js';
 import { bowl, terraces } from './test-helpers/landscapes.js';
 import { countNear, differingShare, pixels, settle, type RGB } from './test-helpers/pixels.js';
@@ -130,6 +132,21 @@ describe('<loss-surface>', () => {
     await settle(fresh);
     expect(differingShare(after, pixels(fresh), 3)).to.be.lessThan(0.002);
     expect(differingShare(before, after)).to.be.greaterThan(0.02);
+  });
+
+  it('draws every cell once still; on a software renderer a coarser mesh while it morphs', async () => {
+    const el = await surface(html`<loss-surface style=${small} transition="2400"></loss-surface>`);
+    el.landscape = bowl(64, 0.2, 0.2);
+    await settle(el);
+    const all = 63 * 63 * 2;
+    expect(trianglesLastDrawn(), 'still').to.equal(all);
+    const drawn = el.framesDrawn;
+    el.landscape = bowl(64, 0.8, 0.7);
+    await waitUntil(() => el.framesDrawn > drawn + 1, 'frames during the morph', { timeout: 2000 });
+    // 63 cells a side become 32 (every second line and the border) on SwiftShader; a GPU draws all.
+    expect(trianglesLastDrawn(), 'moving').to.equal(sharedSoftware() ? 32 * 32 * 2 : all);
+    await settle(el);
+    expect(trianglesLastDrawn(), 'still again').to.equal(all);
   });
 
   it('camera attributes turn the view: pixels change and labels move where the camera projects them', async () => {

@@ -34,6 +34,26 @@ describe('mesh', () => {
     expect(gridTriangles(256)).to.be.instanceOf(Uint16Array);
   });
 
+  it('gridTriangles(size, stride) spans every stride-th line and the border, wound the same way', () => {
+    const size = 6; // lines 0, 2, 4 and the border 5: 3 × 3 cells
+    const p = gridPositions(size);
+    const t = gridTriangles(size, 2);
+    expect(t.length).to.equal(3 * 3 * 6);
+    const used = new Set([...t].map((v) => [v % size, Math.floor(v / size)].join()));
+    for (const [i, j] of [...used].map((v) => v.split(',').map(Number))) {
+      expect([0, 2, 4, 5]).to.include(i);
+      expect([0, 2, 4, 5]).to.include(j);
+    }
+    expect(used.size).to.equal(16);
+    for (let k = 0; k < t.length; k += 3) {
+      const [a, b, c] = [t[k]!, t[k + 1]!, t[k + 2]!];
+      const cross =
+        (p[b * 2]! - p[a * 2]!) * (p[c * 2 + 1]! - p[a * 2 + 1]!) -
+        (p[b * 2 + 1]! - p[a * 2 + 1]!) * (p[c * 2]! - p[a * 2]!);
+      expect(cross).to.be.greaterThan(0);
+    }
+  });
+
   it('gridLines(size, stride) draws every stride-th line and the border', () => {
     // 5 points, stride 2: lines at 0, 2, 4 in each direction, 4 segments each.
     expect(gridLines(5, 2).length).to.equal(2 * 3 * 4 * 2);

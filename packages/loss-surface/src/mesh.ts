@@ -15,17 +15,22 @@ export function gridPositions(size: number): Float32Array {
   return positions;
 }
 
-/** Two triangles per cell, counter-clockwise seen from above (+Loss), so gl_FrontFacing means "from above". */
-export function gridTriangles(size: number): Uint16Array | Uint32Array {
-  const cells = (size - 1) * (size - 1);
+/**
+ * Two triangles per cell, counter-clockwise seen from above (+Loss), so gl_FrontFacing means "from
+ * above". With `stride` > 1 the cells span every stride-th grid line (and the border): a coarser
+ * mesh over the same vertices.
+ */
+export function gridTriangles(size: number, stride = 1): Uint16Array | Uint32Array {
+  const lines = gridLineIndices(size, stride);
+  const cells = (lines.length - 1) ** 2;
   const indices = size * size > 65536 ? new Uint32Array(cells * 6) : new Uint16Array(cells * 6);
   let n = 0;
-  for (let j = 0; j < size - 1; j++) {
-    for (let i = 0; i < size - 1; i++) {
-      const a = j * size + i;
-      const b = a + 1;
-      const c = a + size;
-      const d = c + 1;
+  for (let y = 0; y < lines.length - 1; y++) {
+    for (let x = 0; x < lines.length - 1; x++) {
+      const a = lines[y]! * size + lines[x]!;
+      const b = lines[y]! * size + lines[x + 1]!;
+      const c = lines[y + 1]! * size + lines[x]!;
+      const d = lines[y + 1]! * size + lines[x + 1]!;
       indices[n++] = a;
       indices[n++] = b;
       indices[n++] = d;
@@ -37,12 +42,18 @@ export function gridTriangles(size: number): Uint16Array | Uint32Array {
   return indices;
 }
 
+/** 0, stride, 2·stride, … and the last line. */
+function gridLineIndices(size: number, stride: number): number[] {
+  const lines: number[] = [];
+  for (let k = 0; k < size - 1; k += Math.max(1, stride)) lines.push(k);
+  lines.push(size - 1);
+  return lines;
+}
+
 /** Every `stride`-th grid line in both directions (and the border), as line-segment index pairs. */
 export function gridLines(size: number, stride: number): Uint16Array | Uint32Array {
   const lines: number[] = [];
-  const rows: number[] = [];
-  for (let k = 0; k < size; k += stride) rows.push(k);
-  if (rows[rows.length - 1] !== size - 1) rows.push(size - 1);
+  const rows = gridLineIndices(size, stride);
   for (const j of rows)
     for (let i = 0; i < size - 1; i++) lines.push(j * size + i, j * size + i + 1);
   for (const i of rows)

@@ -27,6 +27,15 @@ export interface FrameParams {
   marker: Float32Array | null;
   /** Device pixels per CSS pixel, for the marker's size. */
   pixelRatio: number;
+  /** A morph or a rotation is running (a software renderer then draws a coarser mesh). */
+  moving: boolean;
+}
+
+let lastTriangles = 0;
+
+/** Test hook: how many surface triangles the last frame drew. */
+export function trianglesLastDrawn(): number {
+  return lastTriangles;
 }
 
 export interface SurfaceRenderer {
@@ -111,6 +120,8 @@ export function createSurfaceRenderer(): SurfaceRenderer {
       if (grid) {
         upload(gl, frame.morph);
         const mesh = gl.mesh(grid.size);
+        const coarse = gl.software && frame.moving;
+        lastTriangles = coarse ? mesh.counts.moving : mesh.counts.still;
         const props = {
           positions: mesh.positions,
           from: from!,
@@ -124,7 +135,7 @@ export function createSurfaceRenderer(): SurfaceRenderer {
         };
         surface({
           ...props,
-          elements: mesh.triangles,
+          elements: coarse ? mesh.moving : mesh.triangles,
           light: frame.light,
           colormap: gl.colormap(frame.colormap),
         });

@@ -9,6 +9,17 @@ import {
 } from './mesh.js';
 import { landscapeOf } from './test-helpers/landscapes.js';
 
+/** Every triangle of `t` over the grid positions `p` turns counter-clockwise seen from above. */
+function expectCounterClockwise(p: Float32Array, t: Uint16Array | Uint32Array): void {
+  for (let k = 0; k < t.length; k += 3) {
+    const [a, b, c] = [t[k]!, t[k + 1]!, t[k + 2]!];
+    const cross =
+      (p[b * 2]! - p[a * 2]!) * (p[c * 2 + 1]! - p[a * 2 + 1]!) -
+      (p[b * 2 + 1]! - p[a * 2 + 1]!) * (p[c * 2]! - p[a * 2]!);
+    expect(cross, `triangle ${k / 3}`).to.be.greaterThan(0);
+  }
+}
+
 describe('mesh', () => {
   it('gridPositions(size) spans [-1, 1]² with i along x and j along y', () => {
     const p = gridPositions(3);
@@ -23,13 +34,7 @@ describe('mesh', () => {
     const p = gridPositions(size);
     const t = gridTriangles(size);
     expect(t.length).to.equal((size - 1) ** 2 * 6);
-    for (let k = 0; k < t.length; k += 3) {
-      const [a, b, c] = [t[k]!, t[k + 1]!, t[k + 2]!];
-      const cross =
-        (p[b * 2]! - p[a * 2]!) * (p[c * 2 + 1]! - p[a * 2 + 1]!) -
-        (p[b * 2 + 1]! - p[a * 2 + 1]!) * (p[c * 2]! - p[a * 2]!);
-      expect(cross).to.be.greaterThan(0);
-    }
+    expectCounterClockwise(p, t);
     expect(gridTriangles(257)).to.be.instanceOf(Uint32Array);
     expect(gridTriangles(256)).to.be.instanceOf(Uint16Array);
   });
@@ -45,13 +50,7 @@ describe('mesh', () => {
       expect([0, 2, 4, 5]).to.include(j);
     }
     expect(used.size).to.equal(16);
-    for (let k = 0; k < t.length; k += 3) {
-      const [a, b, c] = [t[k]!, t[k + 1]!, t[k + 2]!];
-      const cross =
-        (p[b * 2]! - p[a * 2]!) * (p[c * 2 + 1]! - p[a * 2 + 1]!) -
-        (p[b * 2 + 1]! - p[a * 2 + 1]!) * (p[c * 2]! - p[a * 2]!);
-      expect(cross).to.be.greaterThan(0);
-    }
+    expectCounterClockwise(p, t);
   });
 
   it('gridLines(size, stride) draws every stride-th line and the border', () => {

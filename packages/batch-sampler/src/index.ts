@@ -7,6 +7,7 @@ export { VisibilityController } from './controllers/visibility.js';
 export { ResizeController } from './controllers/resize.js';
 export { ReducedMotionController } from './controllers/reduced-motion.js';
 export { colormap, colormapTable, colormapNames, type ColormapName } from './colormaps.js';
+export { viewBox } from './view-box.js';
 export { define } from './define.js';
 export { warnOnce } from './warn.js';
 export { BatchSampler, type QuakeMagnitude } from './batch-sampler.js';

@@ -31,14 +31,14 @@ import {
   vec2Type,
   type AttributeType,
   type Extent,
-} from './attributes.js';
-import { VisibilityController } from './controllers/visibility.js';
-import { ReducedMotionController } from './controllers/reduced-motion.js';
+} from '@lossquake/kit';
+import { VisibilityController } from '@lossquake/kit';
+import { ReducedMotionController } from '@lossquake/kit';
 import { fetchDataset, inlineDataset, inlineText } from './data-source.js';
-import { emit, type ResetReason, type WeightsChangeDetail } from './events.js';
+import { emit, type ResetReason, type WeightsChangeDetail } from '@lossquake/kit';
 import { computeFull, type FullLandscapes } from './landscape-jobs.js';
 import { LandscapeService } from './landscape-service.js';
-import type { LinkedSampler } from './linked-sampler.js';
+import type { LinkedSampler } from '@lossquake/kit';
 import { Timeline } from './timeline.js';
 import { styles } from './batch-sampler.styles.js';
 import { renderControls } from './batch-sampler.controls.js';
@@ -48,7 +48,7 @@ import { ShareMenu, shareStyles } from './share-menu.js';
 import { embedCode } from './share-state.js';
 import { picksType, samplerToHTML } from './state-markup.js';
 import type { PickedWeights } from './timeline.js';
-import { linkedViews } from './view-registry.js';
+import { linkedViews } from '@lossquake/kit';
 
 export type { DatasetKind, OptimizerKind, Sampling };
 
@@ -75,13 +75,13 @@ const reasonOrder: readonly ResetReason[] = [
   'reset',
 ];
 
-const datasetType = enumType<DatasetKind>(datasetKinds, 'blobs');
+const datasetType = enumType(datasetKinds, 'blobs');
 const samplesType = numberType({ fallback: 1000, min: 2, max: 100_000, integer: true });
 const seedType = numberType({ fallback: 1, expected: 'a finite number' });
 const modelType = enumType(Object.keys(models), 'logistic');
 const batchSizeType = numberType({ fallback: 10, min: 1, integer: true });
 const samplingType = enumType(samplings, 'epoch');
-const optimizerType = enumType<OptimizerKind>(optimizerKinds, 'sgd');
+const optimizerType = enumType(optimizerKinds, 'sgd');
 const extentAttribute = extentType([-20, 20, -20, 20]);
 const resolutionType = numberType({ fallback: 64, min: 8, max: 256, integer: true });
 const rateType = numberType({ fallback: 2, min: 0.1, max: 60 });

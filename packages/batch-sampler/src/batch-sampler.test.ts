@@ -21,7 +21,7 @@ import {
   type BatchChangeDetail,
   type SamplerResetDetail,
   type WeightsChangeDetail,
-} from './events.js';
+} from '@lossquake/kit';
 import { record, warnings } from './test-helpers/events.js';
 
 const FIXTURES = '/packages/batch-sampler/src/test-fixtures';

@@ -1,6 +1,6 @@
 // Registers <batch-sampler> once (a second copy of the script does not throw) and types the tag.
 import { BatchSampler } from './batch-sampler.component.js';
-import { define } from './define.js';
+import { define } from '@lossquake/kit';
 
 export { BatchSampler };
 export type { QuakeMagnitude } from './batch-sampler.component.js';

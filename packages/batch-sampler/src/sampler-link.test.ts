@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import './batch-sampler.js';
 import type { BatchSampler } from './batch-sampler.js';
-import { emit } from './events.js';
-import type { LinkedSampler } from './linked-sampler.js';
-import { SamplerLink } from './sampler-link.js';
+import { emit } from '@lossquake/kit';
+import type { LinkedSampler } from '@lossquake/kit';
+import { SamplerLink } from '@lossquake/kit';
 
 /** A tiny view: links like <loss-contour> does and records what it hears. */
 class TestView extends LitElement {

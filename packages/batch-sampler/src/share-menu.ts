@@ -1,6 +1,6 @@
 // The share menu of <batch-sampler controls>: download a frame, record 5 s, copy embed code, export the run.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
-import { saveBlob } from './save-blob.js';
+import { saveBlob } from '@lossquake/kit';
 
 /** What the menu needs from its sampler. */
 export interface ShareActions {

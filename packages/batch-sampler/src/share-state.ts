@@ -1,6 +1,6 @@
 // Sharing a figure's state: embed code for a sampler and its views, and a `#state=` URL fragment
 // that stores the attributes of lossquake elements and restores them on another page load.
-import { warnOnce } from './warn.js';
+import { warnOnce } from '@lossquake/kit';
 
 /** An element that can describe itself as markup: <batch-sampler>, <loss-surface>, <loss-contour>. */
 export interface ShareableElement extends Element {

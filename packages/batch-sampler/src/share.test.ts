@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './batch-sampler.js';
 import type { BatchSampler } from './batch-sampler.js';
-import type { BatchChangeDetail, WeightsChangeDetail } from './events.js';
+import type { BatchChangeDetail, WeightsChangeDetail } from '@lossquake/kit';
 import { runColumns, type ExportedRun } from './export-run.js';
 import { applyState, encodeState } from './share-state.js';
 import { defineFakeView, fakeColour, type FakeView } from './test-helpers/fake-view.js';

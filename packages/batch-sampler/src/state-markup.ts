@@ -1,6 +1,6 @@
 // toHTML(): the attributes that reopen a sampler exactly where the reader is now, and the `picks` attribute.
 import type { Vec2 } from '@lossquake/core';
-import type { AttributeType } from './attributes.js';
+import type { AttributeType } from '@lossquake/kit';
 import type { PickedWeights } from './timeline.js';
 
 /** `picks="iteration w1 w2, iteration w1 w2"`: weights a reader picked, replayed with `start-at`. */

@@ -53,3 +53,4 @@ export {
   theoreticalQuake,
 } from './theory.js';
 export { parseFrames, checkLandscape, FramesError, MAX_FRAMES_SIZE } from './frames.js';
+export { sameGrid, lossAt, minimumOf, valueRange, landscapeRange, ease } from './lookup.js';

@@ -1,5 +1,6 @@
 // Loss landscapes: a batch's mean loss at every point of a weight grid.
 
+import { valueRange } from './lookup.js';
 import { checkGrid, gridCoordinate } from './grid.js';
 import type { Model } from './model.js';
 import { resolveRows } from './rows.js';
@@ -17,13 +18,7 @@ export function createLandscape(grid: Grid, values: Float32Array): Landscape {
       `a ${grid.size}×${grid.size} landscape needs ${grid.size ** 2} values, got ${values.length}`,
     );
   }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = valueRange(values);
   return { grid, values, min, max };
 }
 

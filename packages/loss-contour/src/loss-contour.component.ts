@@ -19,11 +19,11 @@ import {
   type BatchChangeDetail,
   type ColormapName,
   type LinkedSampler,
-} from '@lossquake/batch-sampler';
+} from '@lossquake/kit';
 import type { Grid, Landscape, Vec2 } from '@lossquake/core';
 import { axesTemplate, formatLevel, legendTemplate } from './axes.js';
 import { lossAt, minimumOf } from './bilinear.js';
-import { booleanType } from '@lossquake/batch-sampler';
+import { booleanType } from '@lossquake/kit';
 import { bandPathData, createContourer, paintBands } from './contour-bands.js';
 import { computeLayout, type Layout } from './layout.js';
 import { bandPosition, finiteRange, levelThresholds, type LevelSpacing } from './levels.js';

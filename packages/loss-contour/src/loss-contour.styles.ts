@@ -1,6 +1,6 @@
 // The look of <loss-contour> inside the shared view box (viewBox): theming through --lossquake-* properties.
 import { css } from 'lit';
-import { viewBox } from '@lossquake/batch-sampler';
+import { viewBox } from '@lossquake/kit';
 
 export const styles = [
   viewBox,

@@ -1,5 +1,5 @@
 // Registers <loss-contour> (once, even when two copies of lossquake load).
-import { define } from '@lossquake/batch-sampler';
+import { define } from '@lossquake/kit';
 import { LossContour } from './loss-contour.component.js';
 
 define('loss-contour', LossContour);

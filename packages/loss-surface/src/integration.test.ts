@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '@lossquake/batch-sampler';
 import type { BatchSampler } from '@lossquake/batch-sampler';
 import './loss-surface.js';
 import type { LossSurface } from './loss-surface.component.js';

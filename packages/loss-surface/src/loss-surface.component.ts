@@ -21,9 +21,9 @@ import {
   type ZRange,
   type LinkedSampler,
   type CameraChangeDetail,
-} from '@lossquake/batch-sampler';
+} from '@lossquake/kit';
 import { styles } from './loss-surface.styles.js';
-import { booleanType } from '@lossquake/batch-sampler';
+import { booleanType } from '@lossquake/kit';
 import {
   cameraMatrices,
   headlight,
@@ -53,8 +53,8 @@ import {
 export type LandscapeMode = 'batch' | 'full' | 'sample';
 
 const landscapeModes = ['batch', 'full', 'sample'] as const;
-const modeType = enumType<LandscapeMode>(landscapeModes, 'batch');
-const colormapType = enumType<ColormapName>(colormapNames, 'blues');
+const modeType = enumType(landscapeModes, 'batch');
+const colormapType = enumType(colormapNames, 'blues');
 const transitionType = numberType({ fallback: 400, min: 0, max: 10000 });
 const sampleType = numberType({ fallback: 0, min: 0, integer: true });
 const azimuthType = numberType({ fallback: DEFAULT_CAMERA.azimuth });

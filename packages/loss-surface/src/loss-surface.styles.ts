@@ -2,7 +2,7 @@
 // Themed by the shared --lossquake-* names; each --loss-surface-* name from before is kept as an alias
 // that wins when set, so pages themed with the old names look the same.
 import { css } from 'lit';
-import { viewBox } from '@lossquake/batch-sampler';
+import { viewBox } from '@lossquake/kit';
 
 export const styles = [
   viewBox,

@@ -9,7 +9,7 @@ import {
   waitUntil,
 } from '@open-wc/testing';
 import { resetMouse, sendMouse, sendKeys } from '@web/test-runner-commands';
-import { colormapTable } from '@lossquake/batch-sampler';
+import { colormapTable } from '@lossquake/kit';
 import type { Landscape } from '@lossquake/core';
 import './loss-surface.js';
 import type { LossSurface } from './loss-surface.component.js';

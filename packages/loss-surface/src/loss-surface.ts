@@ -1,5 +1,5 @@
 // Registers <loss-surface> once and types it for document.createElement and querySelector.
-import { define } from '@lossquake/batch-sampler';
+import { define } from '@lossquake/kit';
 import { LossSurface } from './loss-surface.component.js';
 
 define('loss-surface', LossSurface);

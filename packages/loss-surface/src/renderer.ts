@@ -1,7 +1,7 @@
 // One surface's GPU side: its two height-and-slope buffers (before and after the morph), uploaded once
 // per landscape, and the draw of a whole frame into the shared canvas. Knows nothing of the element.
 import type { Buffer } from 'regl';
-import type { ColormapName } from '@lossquake/batch-sampler';
+import type { ColormapName } from '@lossquake/kit';
 import { BOX_HEIGHT } from './camera.js';
 import type { AxesGeometry } from './axes.js';
 import type { Morph, Range } from './morph.js';

@@ -3,7 +3,7 @@
 // that draws each visible surface that needs it, and the context's loss and restore.
 import createREGL from 'regl';
 import type { Regl, Buffer, Elements, Texture2D, DrawCommand } from 'regl';
-import { colormapTable, type ColormapName } from '@lossquake/batch-sampler';
+import { colormapTable, type ColormapName } from '@lossquake/kit';
 import { gridLines, gridPositions, gridTriangles, wireStride } from './mesh.js';
 import { createSurfaceCommand, createWireCommand } from './commands/surface.js';
 import { createFlatCommand } from './commands/lines.js';

@@ -1,5 +1,5 @@
 // Test helpers: record lossquake events in order, and count console warnings.
-import type { LossquakeEventMap } from '../events.js';
+import type { LossquakeEventMap } from '@lossquake/kit';
 
 export type Recorded = { type: keyof LossquakeEventMap; detail: unknown };
 

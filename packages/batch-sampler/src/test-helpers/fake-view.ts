@@ -1,7 +1,7 @@
 // A minimal view for tests: links through SamplerLink and paints its canvas one flat colour per iteration.
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { SamplerLink } from '../sampler-link.js';
+import { SamplerLink } from '@lossquake/kit';
 
 /** The colour a fake view paints at `iteration`: red on even iterations, blue on odd ones. */
 export const fakeColour = (iteration: number): [number, number, number] =>

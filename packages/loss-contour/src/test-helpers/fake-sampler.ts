@@ -1,5 +1,5 @@
 // A stand-in <batch-sampler> for view tests: holds landscapes and weights, and fires the sampler's events.
-import { emit, type LinkedSampler, type WeightsChangeDetail } from '@lossquake/batch-sampler';
+import { emit, type LinkedSampler, type WeightsChangeDetail } from '@lossquake/kit';
 import type { Landscape, Vec2 } from '@lossquake/core';
 
 export class FakeSampler extends HTMLElement {

@@ -1,6 +1,6 @@
 // Reading what <loss-contour> shows: canvas pixels at given weights, colours of the map, waiting for frames.
 import { nextFrame } from '@open-wc/testing';
-import { colormap, type ColormapName } from '@lossquake/batch-sampler';
+import { colormap, type ColormapName } from '@lossquake/kit';
 import type { Vec2 } from '@lossquake/core';
 import type { LossContour } from '../loss-contour.component.js';
 

@@ -1,7 +1,7 @@
 // A stand-in for <batch-sampler> in view tests (its own tag, fake-sampler): holds a landscape and weights, and fires the sampler's
 // events on demand, so the surface can be tested without the real sampler or core's maths.
 import type { Dataset, Landscape, Vec2 } from '@lossquake/core';
-import { emit, type LinkedSampler, type WeightsChangeDetail } from '@lossquake/batch-sampler';
+import { emit, type LinkedSampler, type WeightsChangeDetail } from '@lossquake/kit';
 
 export class FakeSampler extends HTMLElement implements Omit<LinkedSampler, 'dataset'> {
   iteration = 0;

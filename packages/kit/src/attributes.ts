@@ -5,12 +5,18 @@ import type { Vec2 } from '@lossquake/core';
 /** How one attribute reads: its parser, what it expects (for the warning) and its default. */
 export interface AttributeType<T> {
   expected: string;
-  fallback: T;
+  /** The default; a @validated property takes its initialiser instead, so leave this out there. */
+  fallback?: T;
   /** The good value for `value` (attribute text or a property value), or undefined when there is none. */
   parse(value: unknown): T | undefined;
   /** Brings a parsed value into bounds; returns it unchanged when it already is. */
   clamp?(value: T): T;
 }
+
+/** A type that carries its default (for properties that are not @validated). */
+export type Defaulted<T> = AttributeType<T> & { fallback: T };
+/** `Defaulted<T>` when a fallback was given, else a plain AttributeType. */
+type Typed<T, F> = [F] extends [undefined] ? AttributeType<T> : Defaulted<T>;
 
 const warned = new WeakMap<Element, Set<string>>();
 
@@ -34,7 +40,8 @@ function warnFor(host: Element, attribute: string, value: unknown, message: stri
   console.warn(`${describeElement(host)} ${attribute}=${show(value)}: ${message}`);
 }
 
-function same<T>(a: T, b: T): boolean {
+/** Equal values, arrays compared item by item (an attribute re-set to the same pair changes nothing). */
+export function same<T>(a: T, b: T): boolean {
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
   return Object.is(a, b);
@@ -50,8 +57,9 @@ export function accept<T>(
   value: unknown,
   type: AttributeType<T>,
   current: T,
+  fallback: T = type.fallback as T,
 ): T {
-  if (value === null || value === undefined) return type.fallback;
+  if (value === null || value === undefined) return fallback;
   const parsed = type.parse(value);
   if (parsed === undefined) {
     warnFor(host, attribute, value, `expected ${type.expected}; keeping ${show(current)}.`);
@@ -88,13 +96,13 @@ function numbers(value: unknown, count: number): number[] | undefined {
   return result.every((n) => n !== undefined) ? (result as number[]) : undefined;
 }
 
-export function numberType(options: {
-  fallback: number;
+export function numberType<F extends number | undefined = undefined>(options: {
+  fallback?: F;
   min?: number;
   max?: number;
   integer?: boolean;
   expected?: string;
-}): AttributeType<number> {
+}): Typed<number, F> {
   const { min = -Infinity, max = Infinity, integer = false } = options;
   const bounds =
     min > -Infinity && max < Infinity
@@ -102,7 +110,7 @@ export function numberType(options: {
       : min > -Infinity
         ? ` of at least ${min}`
         : '';
-  return {
+  return <Typed<number, F>>{
     fallback: options.fallback,
     expected: options.expected ?? `${integer ? 'an integer' : 'a number'}${bounds}`,
     parse: (value) => {
@@ -114,8 +122,11 @@ export function numberType(options: {
   };
 }
 
-export function enumType<T extends string>(values: readonly T[], fallback: T): AttributeType<T> {
-  return {
+export function enumType<T extends string, F extends T | undefined = undefined>(
+  values: readonly T[],
+  fallback?: F,
+): Typed<T, F> {
+  return <Typed<T, F>>{
     fallback,
     expected: `one of ${values.map((v) => `"${v}"`).join(', ')}`,
     parse: (value) =>
@@ -126,8 +137,11 @@ export function enumType<T extends string>(values: readonly T[], fallback: T): A
 }
 
 /** Two numbers, "w1 w2" (spaces or commas), as weights. */
-export function vec2Type(fallback: Vec2, expected = 'two numbers "w1 w2"'): AttributeType<Vec2> {
-  return {
+export function vec2Type<F extends Vec2 | undefined = undefined>(
+  fallback?: F,
+  expected = 'two numbers "w1 w2"',
+): Typed<Vec2, F> {
+  return <Typed<Vec2, F>>{
     fallback,
     expected,
     parse: (value) => {
@@ -140,8 +154,8 @@ export function vec2Type(fallback: Vec2, expected = 'two numbers "w1 w2"'): Attr
 /** The weight window, "w1min w1max w2min w2max", each range non-empty. */
 export type Extent = readonly [number, number, number, number];
 
-export function extentType(fallback: Extent): AttributeType<Extent> {
-  return {
+export function extentType<F extends Extent | undefined = undefined>(fallback?: F): Typed<Extent, F> {
+  return <Typed<Extent, F>>{
     fallback,
     expected: 'four numbers "w1min w1max w2min w2max" with min < max',
     parse: (value) => {
@@ -155,7 +169,7 @@ export function extentType(fallback: Extent): AttributeType<Extent> {
 /** "auto" or "min max" with min < max: the surface's vertical axis. */
 export type ZRange = 'auto' | readonly [number, number];
 
-export function zRangeType(): AttributeType<ZRange> {
+export function zRangeType(): Defaulted<ZRange> {
   return {
     fallback: 'auto',
     expected: '"auto" or two numbers "min max" with min < max',
@@ -174,8 +188,10 @@ const booleanOff = ['false', 'off', '0', 'no'];
  * A boolean attribute that may default to on (`show-path`): present or "true"/"on"/"1" is on,
  * "false"/"off"/"0" is off, since a plain HTML boolean attribute cannot be switched off by value.
  */
-export function booleanType(fallback: boolean): AttributeType<boolean> {
-  return {
+export function booleanType<F extends boolean | undefined = undefined>(
+  fallback?: F,
+): Typed<boolean, F> {
+  return <Typed<boolean, F>>{
     fallback,
     expected: 'no value, "true" or "false" (also on/off, 1/0)',
     parse: (value) => {

@@ -1,6 +1,6 @@
 // Fetches a view's `src`: frames JSON `{grid, frames: [{values}]}` of landscapes computed elsewhere.
 import { FramesError, parseFrames, type Landscape } from '@lossquake/core';
-import { readLimitedText } from './data-source.js';
+import { readLimitedText } from './read-limited.js';
 
 /**
  * The landscapes at `url`, checked strictly. Throws an Error whose message says what went wrong:

@@ -36,3 +36,15 @@ export function isLinkedSampler(element: Element | null): element is LinkedSampl
     'fullLandscape' in element
   );
 }
+
+/**
+ * What both views offer for export and recording, with one shape: `captureFrame()` composes what is on
+ * screen (plot, axes, labels) into a new canvas at device resolution, null before the first frame;
+ * `toBlob()` encodes it and rejects with an Error when nothing is drawn yet (never resolves null).
+ */
+export interface CapturableView extends HTMLElement {
+  captureFrame(): Promise<HTMLCanvasElement | null>;
+  toBlob(type?: string): Promise<Blob>;
+  download(filename?: string): Promise<void>;
+  toHTML(): string;
+}

@@ -1,0 +1,20 @@
+// @lossquake/kit: what the lossquake elements share, and nothing else: the event contract, the link
+// protocol, validated attributes, guarded define and warn, view controllers, theme, colour maps,
+// saving and the markup writer. The contract is DESIGN.md at the repository root.
+export * from './events.js';
+export * from './attributes.js';
+export * from './linked-sampler.js';
+export { SamplerLink, type SamplerLinkHost, type SamplerLinkHandlers } from './sampler-link.js';
+export { linkView, linkedViews } from './view-registry.js';
+export { VisibilityController } from './controllers/visibility.js';
+export { ResizeController } from './controllers/resize.js';
+export { ReducedMotionController } from './controllers/reduced-motion.js';
+export { colormap, colormapTable, colormapNames, type ColormapName } from './colormaps.js';
+export { viewBox } from './view-box.js';
+export { define } from './define.js';
+export { warnOnce } from './warn.js';
+export { loadFrames } from './frames-source.js';
+export { MAX_DATA_BYTES, readLimitedText } from './read-limited.js';
+export { saveBlob } from './save-blob.js';
+export { elementToHTML, escapeAttribute, escapeScriptData } from './markup.js';
+export { validated, type ValidatedHost, type ValidatedOptions } from './validated.js';

@@ -1,4 +1,5 @@
-// `pnpm test`: runs every package's browser tests through turbo, then prints one total line.
+// `pnpm test`: runs every package's browser tests, and the Node runs of those that have one (`test:node`),
+// through turbo, then prints one total line.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,7 +14,16 @@ for (const dir of workspaces) rmSync(join(dir, '.test-results'), { recursive: tr
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 const run = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)],
+  [
+    'exec',
+    'turbo',
+    'run',
+    'test',
+    'test:node',
+    '--concurrency=1',
+    '--continue',
+    ...process.argv.slice(2),
+  ],
   {
     cwd: root,
     stdio: 'inherit',
@@ -22,9 +32,16 @@ const run = spawnSync(
 );
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const dir of workspaces) {
-  const file = join(dir, '.test-results', 'results.json');
-  if (!existsSync(file)) continue;
+// One counts file per run: results.json from the browser (tools/wtr-reporter.mjs), node.json from
+// mocha (tools/mocha-reporter.cjs).
+const countFiles = workspaces.flatMap((dir) => {
+  const results = join(dir, '.test-results');
+  if (!existsSync(results)) return [];
+  return readdirSync(results)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join(results, name));
+});
+for (const file of countFiles) {
   const result = JSON.parse(readFileSync(file, 'utf8'));
   totals.passed += result.passed;
   totals.failed += result.failed;

@@ -68,16 +68,12 @@ function table(caption, headings, rows) {
 }
 
 /**
- * An attribute's default: the manifest's, else the one its description states ("(default `blobs`)"),
- * since validated accessors keep their default in a private field the analyzer cannot see.
+ * An attribute's default, as the manifest has it: the initialiser of its @validated property
+ * (tools/cem.config.mjs). `null` means "none" (the description says what happens then).
  */
 function defaultOf(attribute, field) {
   const stated = attribute.default ?? field?.default;
-  if (stated !== undefined && stated !== 'null') return stated;
-  const match = /\(default:?\s+`?([^`)]+?)`?\)/.exec(
-    attribute.description ?? field?.description ?? '',
-  );
-  return match ? match[1] : undefined;
+  return stated === 'null' ? undefined : stated;
 }
 
 const isPublic = (member) => !member.privacy || member.privacy === 'public';

@@ -82,7 +82,7 @@ export function look(canvas: HTMLCanvasElement | null | undefined): CanvasLook {
   const colours = new Set<number>();
   let differs = 0;
   let samples = 0;
-  const corner = [data[0], data[1], data[2], data[3]];
+  const corner = [data[0]!, data[1]!, data[2]!, data[3]!] as const;
   for (let sy = 0; sy < 48; sy++) {
     for (let sx = 0; sx < 48; sx++) {
       const x = Math.floor(((sx + 0.5) / 48) * width);
@@ -91,10 +91,10 @@ export function look(canvas: HTMLCanvasElement | null | undefined): CanvasLook {
       const [r, g, b, a] = [data[k]!, data[k + 1]!, data[k + 2]!, data[k + 3]!];
       colours.add(((r >> 3) << 15) | ((g >> 3) << 10) | ((b >> 3) << 5) | (a >> 3));
       if (
-        Math.abs(r - corner[0]!) +
-          Math.abs(g - corner[1]!) +
-          Math.abs(b - corner[2]!) +
-          Math.abs(a - corner[3]!) >
+        Math.abs(r - corner[0]) +
+          Math.abs(g - corner[1]) +
+          Math.abs(b - corner[2]) +
+          Math.abs(a - corner[3]) >
         12
       )
         differs++;

@@ -122,9 +122,9 @@ describe('index.html, the article', () => {
     const sampler = page.document.getElementById('training') as HTMLElement & {
       step(): Promise<void>;
     };
-    const contour = page.document.querySelector('#fig-training loss-contour')! as HTMLElement & {
-      updateComplete: Promise<boolean>;
-    };
+    const contour = page.document.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>(
+      '#fig-training loss-contour',
+    )!;
     await sampler.step();
     await contour.updateComplete;
     const overlay = contour.shadowRoot!.querySelector('[part~="overlay"]');
@@ -153,9 +153,9 @@ describe('index.html, the article', () => {
     const expected = [...sampler.rows].map((r) => data.x[2 * r]!);
     const order = (values: number[]) =>
       values
-        .map((v, k) => [v, k])
-        .sort((a, b) => a[0]! - b[0]!)
-        .map((p) => p[1]);
+        .map((v, k) => ({ v, k }))
+        .sort((a, b) => a.v - b.v)
+        .map((p) => p.k);
     expect(order(circled)).to.deep.equal(order(expected));
   });
 
@@ -238,7 +238,7 @@ describe('example sources', () => {
       // Headless Chromium may refuse the real clipboard; record what the page asks it to hold.
       Object.defineProperty(page.window.navigator, 'clipboard', {
         configurable: true,
-        value: { writeText: async (text: string) => void (copied = text) },
+        value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
       });
       await click(page, source.querySelector('[data-copy]')!);
       expect(await until(() => copied !== null)).to.equal(true);
@@ -261,7 +261,7 @@ describe('sharing a figure’s state', () => {
       let copied: string | null = null;
       Object.defineProperty(page.window.navigator, 'clipboard', {
         configurable: true,
-        value: { writeText: async (text: string) => void (copied = text) },
+        value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
       });
       const sampler = page.document.getElementById('training') as Sampler;
       const step = sampler.shadowRoot!.querySelector('[part~="step"]')!;
@@ -305,7 +305,9 @@ describe('sharing a figure’s state', () => {
       const sampler = again.document.getElementById('training') as Sampler;
       expect(await until(() => sampler.iteration === iteration)).to.equal(true);
       const same = () => sampler.weights.every((w, i) => Object.is(w, weights[i]));
-      expect(await until(same), `${[...sampler.weights]} vs ${weights}`).to.equal(true);
+      expect(await until(same), `${sampler.weights.join(' ')} vs ${weights.join(' ')}`).to.equal(
+        true,
+      );
       // The figure drawn there says so, and the page scrolled to it.
       const contour = again.document.querySelector('#fig-training loss-contour')!;
       expect(
@@ -340,7 +342,7 @@ describe('the guide’s snippet, saved as a page next to lossquake.js', () => {
       /\s*<!-- injected by web-dev-server -->\s*<script[^>]*><\/script>/,
       '\n  ',
     );
-    expect(file.trim()).to.equal(shown!.trim());
+    expect(file.trim()).to.equal(shown.trim());
 
     const page = await openPage('standalone.html', { width: 700 });
     try {

@@ -1,6 +1,8 @@
 // The built-in toolbar of <batch-sampler controls>: transport buttons, batch size, optimiser and a live readout.
 import { html, nothing, svg } from 'lit';
 import { optimizerKinds, type OptimizerKind } from '@lossquake/core';
+import type { BatchSampler } from './batch-sampler.component.js';
+import type { TrainingRun } from './run/training-run.js';
 
 export interface ControlsModel {
   paused: boolean;
@@ -14,12 +16,12 @@ export interface ControlsModel {
   loss: number | null;
   /** Learning rate ÷ batch size: the scale of SGD's noise. */
   noise: number;
-  onPlay(): void;
-  onStepBack(): void;
-  onStep(): void;
-  onReset(): void;
-  onBatchSize(size: number): void;
-  onOptimizer(kind: OptimizerKind): void;
+  onPlay: () => void;
+  onStepBack: () => void;
+  onStep: () => void;
+  onReset: () => void;
+  onBatchSize: (size: number) => void;
+  onOptimizer: (kind: OptimizerKind) => void;
   /** Rendered at the end of the toolbar (the share menu). */
   extra?: unknown;
 }
@@ -100,7 +102,7 @@ export function renderControls(model: ControlsModel) {
           step="1"
           .value=${String(index)}
           aria-valuetext=${`${model.batchSize} samples`}
-          @input=${(event: Event) => model.onBatchSize(stops[Number((event.target as HTMLInputElement).value)]!)}
+          @input=${(event: Event) => model.onBatchSize(stops[Number((event.target as HTMLInputElement).value)] ?? model.batchSize)}
         />
         <span class="value">${model.batchSize}</span>
       </label>
@@ -132,4 +134,34 @@ export function renderControls(model: ControlsModel) {
       ${model.extra ?? nothing}
     </div>
   `;
+}
+
+/** The toolbar of `sampler` at the state of its `run`, with `extra` (the share menu) at its end. */
+export function samplerControls(sampler: BatchSampler, run: TrainingRun, extra: unknown) {
+  const { schedule } = run.timeline;
+  return renderControls({
+    paused: sampler.paused,
+    iteration: run.iteration,
+    epoch: run.batch?.epoch ?? 0,
+    batch: run.batch?.batch ?? 0,
+    batchesPerEpoch: schedule.batchesPerEpoch,
+    batchSize: schedule.batchSize,
+    rows: schedule.n,
+    optimizer: sampler.optimizer,
+    loss: run.timeline.lastStep?.loss ?? null,
+    noise: sampler.learningRate / schedule.batchSize,
+    onPlay: () => (sampler.paused ? void sampler.play() : sampler.pause()),
+    onStepBack: () => {
+      sampler.pause();
+      void sampler.stepBack();
+    },
+    onStep: () => {
+      sampler.pause();
+      void sampler.step();
+    },
+    onReset: () => sampler.reset(),
+    onBatchSize: (size) => (sampler.batchSize = size),
+    onOptimizer: (kind) => (sampler.optimizer = kind),
+    extra,
+  });
 }

@@ -1,16 +1,12 @@
 // The look of <batch-sampler>: invisible without `controls`, a compact toolbar with them.
-// Shared --lossquake-* names theme every lossquake element; --lossquake-font, -foreground and -error
-// are this element's names from before they were shared, kept as aliases that win when set.
+// The shared --lossquake-* names theme every lossquake element (kit's theme lists them).
 import { css } from 'lit';
 
 export const styles = css`
   :host {
     display: block;
-    font-family: var(
-      --lossquake-font,
-      var(--lossquake-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif)
-    );
-    color: var(--lossquake-foreground, var(--lossquake-text-color, #1f2933));
+    font-family: var(--lossquake-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    color: var(--lossquake-text-color, #1f2933);
   }
   :host([hidden]) {
     display: none;
@@ -98,7 +94,7 @@ export const styles = css`
     font-weight: 600;
   }
   [part='error'] {
-    --error-color: var(--lossquake-error, var(--lossquake-error-color, #c62828));
+    --error-color: var(--lossquake-error-color, #c62828);
     margin: 0.25rem 0;
     padding: 0.5rem 0.75rem;
     border-left: 4px solid var(--error-color);

@@ -22,13 +22,17 @@ import {
   type SamplerResetDetail,
   type WeightsChangeDetail,
 } from '@lossquake/kit';
-import { record, warnings } from './test-helpers/events.js';
+import { once, record, warnings } from './test-helpers/events.js';
 
 const FIXTURES = '/packages/batch-sampler/src/test-fixtures';
 
 async function sampler(markup = html`<batch-sampler></batch-sampler>`): Promise<BatchSampler> {
   return fixture<BatchSampler>(markup);
 }
+
+/** A property of `s` by name (a setting the table names). */
+const setting = (s: BatchSampler, name: string): unknown =>
+  (s as unknown as Record<string, unknown>)[name];
 
 function expectClose(actual: number, expected: number, relative = 1e-6): void {
   expect(Math.abs(actual - expected)).to.be.at.most(
@@ -111,7 +115,7 @@ describe('<batch-sampler> step()', () => {
   it('computes a large full landscape off the main thread, equal to lossGrid(…, "all")', async () => {
     const s = await sampler(html`<batch-sampler samples="2000" resolution="48"></batch-sampler>`);
     expect(s.fullLandscape).to.equal(null);
-    const ready = await oneEvent(s, 'landscape-ready');
+    const ready = await once(s, 'landscape-ready');
     const data = makeDataset('blobs', { n: 2000, seed: 1 });
     expect(ready.detail.landscape.values).to.deep.equal(
       lossGrid(logistic, data, 'all', createGrid([-20, 20, -20, 20], 48)).values,
@@ -252,6 +256,26 @@ describe('<batch-sampler> timeline', () => {
     expect(opened.rows).to.have.length(10);
   });
 
+  it('lastStep and the weights-change after stepBack() and seek(n) are step n’s, as first fired', async () => {
+    const s = await sampler(html`<batch-sampler optimizer="adam" resolution="8"></batch-sampler>`);
+    const fired: WeightsChangeDetail[] = [];
+    s.addEventListener('weights-change', (e) => fired.push(e.detail));
+    for (let k = 0; k < 5; k++) await s.step();
+    const first = fired.splice(0);
+    await s.stepBack();
+    expect(fired.splice(0)).to.deep.equal([first[3]]);
+    expect(s.lastStep).to.deep.equal(first[3]);
+    await s.seek(2);
+    expect(fired.splice(0)).to.deep.equal([first[1]]);
+    expect(s.lastStep).to.deep.equal(first[1]);
+    await s.seek(5);
+    expect(fired.splice(0)).to.deep.equal([first[4]]);
+    expect(s.lastStep).to.deep.equal(first[4]);
+    await s.seek(0);
+    expect(fired).to.deep.equal([]);
+    expect(s.lastStep).to.equal(null);
+  });
+
   it('seek() with a bad iteration warns once and keeps the state', async () => {
     const s = await sampler();
     await s.step();
@@ -333,7 +357,7 @@ describe('<batch-sampler> resets', () => {
 });
 
 describe('<batch-sampler> bad attributes', () => {
-  const cases: [string, string, keyof BatchSampler, unknown][] = [
+  const cases: [string, string, string, unknown][] = [
     ['batch-size', 'ten', 'batchSize', 10],
     ['batch-size', '2.5e400', 'batchSize', 10],
     ['batch-size', '0', 'batchSize', 1],
@@ -365,8 +389,58 @@ describe('<batch-sampler> bad attributes', () => {
       });
       expect(warned).to.have.length(1);
       expect(warned[0]).to.contain('<batch-sampler').and.contain(attribute).and.contain(value);
-      if (expected !== undefined) expect(s[property]).to.deep.equal(expected);
+      if (expected !== undefined) expect(setting(s, property)).to.deep.equal(expected);
       else expect(s.dataset.n).to.equal(1000);
+      s.remove();
+    });
+  }
+
+  it('learning-rate="0" and an extent with w2 reversed ("-20 20 5 -5") are refused', async () => {
+    const s = await sampler(html`<batch-sampler resolution="8"></batch-sampler>`);
+    const warned = await warnings(async () => {
+      s.setAttribute('learning-rate', '0');
+      s.setAttribute('extent', '-20 20 5 -5');
+      await s.step();
+    });
+    expect(warned).to.have.length(2);
+    expect(s.learningRate).to.equal(1); // the logistic model's default
+    expect(s.extent).to.deep.equal([-20, 20, -20, 20]);
+    expect(s.landscape!.grid.w2).to.deep.equal([-20, 20]);
+  });
+
+  // Each attribute: a good value, then a bad one, which must keep the good one (not the default).
+  const afterGood: [string, string, string, string, unknown][] = [
+    ['dataset', 'moons', 'spirals', 'datasetKind', 'moons'],
+    ['samples', '300', 'lots', 'samples', 300],
+    ['seed', '9', 'nine', 'seed', 9],
+    ['model', 'logistic', 'mlp', 'model', 'logistic'], // the only model so far
+    ['batch-size', '25', 'ten', 'batchSize', 25],
+    ['sampling', 'replacement', 'random', 'sampling', 'replacement'],
+    ['optimizer', 'adam', 'rmsprop', 'optimizer', 'adam'],
+    ['learning-rate', '0.25', '0', 'learningRate', 0.25],
+    ['weights', '3 -4', 'three', 'initialWeights', [3, -4]],
+    ['extent', '-5 5 -6 6', '-20 20 5 -5', 'extent', [-5, 5, -6, 6]],
+    ['resolution', '32', 'fine', 'resolution', 32],
+    ['rate', '5', 'fast', 'rate', 5],
+    ['start-at', '3', 'soon', 'startAt', 3],
+    ['max-iterations', '20', 'many', 'maxIterations', 20],
+    ['picks', '1 2 3', '1 2', 'picks', [{ iteration: 1, weights: [2, 3] }]],
+  ];
+  for (const [attribute, good, bad, property, expected] of afterGood) {
+    it(`${attribute}="${bad}" after "${good}" keeps "${good}", warns once and resets nothing`, async () => {
+      const s = await sampler(html`<batch-sampler resolution="8"></batch-sampler>`);
+      s.setAttribute(attribute, good);
+      await s.step();
+      const log = record(s);
+      const warned = await warnings(async () => {
+        s.setAttribute(attribute, bad);
+        s.setAttribute(attribute, bad);
+        await aTimeout(0);
+      });
+      expect(warned).to.have.length(1);
+      expect(warned[0]).to.contain(attribute).and.contain(bad).and.contain('keeping');
+      expect(setting(s, property)).to.deep.equal(expected);
+      expect(log.types().filter((t) => t === 'sampler-reset')).to.deep.equal([]);
       s.remove();
     });
   }
@@ -386,7 +460,7 @@ describe('<batch-sampler> bad attributes', () => {
 describe('<batch-sampler> data', () => {
   it('loads a CSV from src and resets with reason data', async () => {
     const s = await sampler();
-    const reset = oneEvent(s, 'sampler-reset');
+    const reset = once(s, 'sampler-reset');
     s.src = `${FIXTURES}/small.csv`;
     expect((await reset).detail.reason).to.equal('data');
     expect(s.dataset.n).to.equal(40);
@@ -397,7 +471,7 @@ describe('<batch-sampler> data', () => {
     let bubbled = false;
     const onDocument = () => (bubbled = true);
     document.addEventListener('error', onDocument);
-    const failed = oneEvent(s, 'error');
+    const failed = once(s, 'error');
     s.src = `${FIXTURES}/missing.csv`;
     const { detail } = await failed;
     document.removeEventListener('error', onDocument);
@@ -413,8 +487,8 @@ describe('<batch-sampler> data', () => {
   it('a bad CSV fires error naming the line, and the previous data stays', async () => {
     const s = await sampler();
     s.src = `${FIXTURES}/small.csv`;
-    await oneEvent(s, 'sampler-reset');
-    const failed = oneEvent(s, 'error');
+    await once(s, 'sampler-reset');
+    const failed = once(s, 'error');
     s.src = `${FIXTURES}/bad.csv`;
     expect((await failed).detail.message)
       .to.contain('line 3')
@@ -433,7 +507,7 @@ describe('<batch-sampler> data', () => {
     s.src = `${FIXTURES}/bad.csv`;
     await s.updateComplete;
     s.src = `${FIXTURES}/small.csv`;
-    await oneEvent(s, 'sampler-reset');
+    await once(s, 'sampler-reset');
     await aTimeout(50);
     expect(errors).to.deep.equal([]);
     expect(s.dataset.n).to.equal(40);
@@ -476,8 +550,8 @@ describe('<batch-sampler> playing', () => {
     await s.play();
     await played;
     expect(s.paused).to.equal(false);
-    await oneEvent(s, 'weights-change');
-    await oneEvent(s, 'weights-change');
+    await once(s, 'weights-change');
+    await once(s, 'weights-change');
     const paused = oneEvent(s, 'pause');
     s.pause();
     await paused;
@@ -493,7 +567,7 @@ describe('<batch-sampler> playing', () => {
       html`<batch-sampler rate="60" resolution="8" max-iterations="3" loop></batch-sampler>`,
     );
     void s.play();
-    const reset = await oneEvent(s, 'sampler-reset');
+    const reset = await once(s, 'sampler-reset');
     expect(reset.detail.reason).to.equal('seek');
     s.loop = false;
     await oneEvent(s, 'pause');
@@ -514,7 +588,7 @@ describe('<batch-sampler> playing', () => {
       expect(s.paused).to.equal(true);
       expect(log.events).to.have.length(0);
       s.scrollIntoView();
-      await oneEvent(s, 'batch-change');
+      await once(s, 'batch-change');
       expect(s.paused).to.equal(false);
     } finally {
       s.pause();
@@ -533,7 +607,7 @@ describe('<batch-sampler> playing', () => {
       expect(s.paused).to.equal(true);
       expect(log.events).to.have.length(0);
       await s.play();
-      await oneEvent(s, 'batch-change');
+      await once(s, 'batch-change');
       s.pause();
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
@@ -545,7 +619,7 @@ describe('<batch-sampler> playing', () => {
       html`<batch-sampler rate="60" resolution="8" samples="3000"></batch-sampler>`,
     );
     void s.play();
-    await oneEvent(s, 'weights-change');
+    await once(s, 'weights-change');
     const log = record(s);
     s.remove();
     await aTimeout(300);
@@ -557,7 +631,7 @@ describe('<batch-sampler> linking and picks', () => {
   it('weights-pick from a descendant moves the weights, keeps the iteration and fires weights-change', async () => {
     const s = await sampler(html`<batch-sampler><span></span></batch-sampler>`);
     await s.step();
-    const changed = oneEvent(s, 'weights-change');
+    const changed = once(s, 'weights-change');
     emit(s.querySelector('span')!, 'weights-pick', { weights: [1.5, 2.5] });
     const { detail } = await changed;
     const data = makeDataset('blobs', { n: 1000, seed: 1 });
@@ -605,7 +679,7 @@ describe('<batch-sampler> without and with controls', () => {
       .to.match(/epoch\s*0/)
       .and.match(/batch\s*1\/100/);
     const slider = part('batch-size') as HTMLInputElement;
-    const reset = oneEvent(s, 'sampler-reset');
+    const reset = once(s, 'sampler-reset');
     slider.value = String(Number(slider.value) + 1);
     slider.dispatchEvent(new Event('input'));
     expect((await reset).detail.reason).to.equal('batch-size');

@@ -64,16 +64,4 @@ describe('<batch-sampler> theming', () => {
     expect(focusRing(s)).to.equal('rgb(200, 0, 100)');
     expect(await errorColour(s)).to.equal('rgb(150, 0, 0)');
   });
-
-  it('the deprecated --lossquake-font, -foreground and -error still win over the shared names', async () => {
-    const s = await themed(
-      theme,
-      '--lossquake-font: "Old Face", monospace; --lossquake-foreground: rgb(1, 2, 3);' +
-        '--lossquake-error: rgb(4, 5, 6)',
-    );
-    const readout = getComputedStyle(part(s, 'readout'));
-    expect(readout.color).to.equal('rgb(1, 2, 3)');
-    expect(readout.fontFamily).to.equal('"Old Face", monospace');
-    expect(await errorColour(s)).to.equal('rgb(4, 5, 6)');
-  });
 });

@@ -3,7 +3,7 @@ import { BatchSampler } from './batch-sampler.component.js';
 import { define } from '@lossquake/kit';
 
 export { BatchSampler };
-export type { QuakeMagnitude } from './batch-sampler.component.js';
+export type { QuakeMagnitude } from './run/training-run.js';
 
 // The cast: BatchSampler's `dataset` (the data set, per DESIGN.md) shadows HTMLElement's DOMStringMap.
 define('batch-sampler', BatchSampler as unknown as CustomElementConstructor);

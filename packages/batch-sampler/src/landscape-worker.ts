@@ -1,7 +1,7 @@
 // The module Web Worker that computes large landscapes off the main thread (see landscape-service.ts).
 import { getModel, lossGrid } from '@lossquake/core';
-import { computeFull } from './landscape-jobs.js';
-import type { LandscapeRequest, LandscapeResponse } from './landscape-service.js';
+import { computeFull } from './run/landscape-jobs.js';
+import type { LandscapeRequest, LandscapeResponse } from './run/landscape-service.js';
 
 const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<LandscapeRequest>) => void) | null;

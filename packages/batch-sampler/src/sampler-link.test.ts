@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import './batch-sampler.js';
 import type { BatchSampler } from './batch-sampler.js';
 import { emit } from '@lossquake/kit';
 import type { LinkedSampler } from '@lossquake/kit';
 import { SamplerLink } from '@lossquake/kit';
+import { once } from './test-helpers/events.js';
 
 /** A tiny view: links like <loss-contour> does and records what it hears. */
 class TestView extends LitElement {
@@ -71,7 +72,7 @@ describe('SamplerLink with <batch-sampler>', () => {
     const [a, b] = root.querySelectorAll('batch-sampler');
     const view = root.querySelector<TestView>('link-test-view')!;
     const before = a!.weights;
-    const changed = oneEvent(b!, 'weights-change');
+    const changed = once(b!, 'weights-change');
     emit(view, 'weights-pick', { weights: [4, -2] });
     expect((await changed).detail.weights).to.deep.equal([4, -2]);
     expect(b!.weights).to.deep.equal([4, -2]);

@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { makeDataset } from './dataset.js';
+import { expect } from 'chai';
+import { makeDataset, MAX_ROWS, MIN_ROWS } from './dataset.js';
 import { assertInDelta } from './test-helpers/assert.js';
 import type { Dataset } from './types.js';
 
@@ -78,5 +78,53 @@ describe('makeDataset(kind, options)', () => {
     }
     expect(() => makeDataset('spiral' as 'blobs')).to.throw(RangeError, /unknown kind 'spiral'/);
     expect(() => makeDataset('blobs', { noise: -1 })).to.throw(RangeError, /noise/);
+  });
+});
+
+describe('makeDataset(kind, {noise: 0}): the shapes themselves', () => {
+  const points = (data: Dataset): [number, number, number][] =>
+    Array.from({ length: data.n }, (_, r) => [data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!]);
+
+  it("makeDataset('moons') puts class 0 on the upper half circle and class 1 on scikit-learn's lower one", () => {
+    // n = 9: five upper points at angles 0, π/4, …, π; four lower ones at 0, π/3, 2π/3, π.
+    const expected: [number, number, number][] = [
+      ...[0, 1, 2, 3, 4].map((k): [number, number, number] => {
+        const a = (Math.PI * k) / 4;
+        return [Math.cos(a), Math.sin(a), 0];
+      }),
+      ...[0, 1, 2, 3].map((k): [number, number, number] => {
+        const a = (Math.PI * k) / 3;
+        return [1 - Math.cos(a), 0.5 - Math.sin(a), 1];
+      }),
+    ];
+    const got = points(makeDataset('moons', { n: 9, noise: 0 }));
+    assertInDelta(got.flat(), expected.flat(), 1e-12);
+  });
+
+  it("makeDataset('moons', {n: 2}) puts its one point per class at the start of each arc", () => {
+    expect(points(makeDataset('moons', { n: 2, noise: 0 }))).to.deep.equal([
+      [1, 0, 0],
+      [0, 0.5, 1],
+    ]);
+  });
+
+  it("makeDataset('xor') deals the four corners (±1.5, ±1.5) in turn, labelled 1 where the signs differ", () => {
+    expect(points(makeDataset('xor', { n: 8, noise: 0 }))).to.deep.equal([
+      [-1.5, -1.5, 0],
+      [1.5, -1.5, 1],
+      [-1.5, 1.5, 1],
+      [1.5, 1.5, 0],
+      [-1.5, -1.5, 0],
+      [1.5, -1.5, 1],
+      [-1.5, 1.5, 1],
+      [1.5, 1.5, 0],
+    ]);
+  });
+
+  it('makeDataset(kind, {n}) takes n from MIN_ROWS to MAX_ROWS and names itself when n is outside', () => {
+    expect(makeDataset('blobs', { n: MIN_ROWS }).n).to.equal(MIN_ROWS);
+    expect(makeDataset('blobs', { n: MAX_ROWS }).n).to.equal(MAX_ROWS);
+    expect(() => makeDataset('blobs', { n: MAX_ROWS + 1 })).to.throw(RangeError, /^makeDataset: /);
+    expect(() => makeDataset('blobs', { n: MIN_ROWS - 1 })).to.throw(RangeError, /^makeDataset: /);
   });
 });

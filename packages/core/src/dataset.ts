@@ -43,7 +43,7 @@ export function checkRowCount(n: number, where: string): number {
  * - 'blobs' (the seed's): class 0 around (0, 3), class 1 around (0, 0), sd `noise`; the first
  *   ceil(n/2) rows are class 0. This is the labelling the seed's figures show (its data plot draws
  *   class 0 first, in blue, at (0, 3); its landscapes have their valley at w2 < 0 and their plateau
- *   at w2 > 0), although DESIGN.md's prose put class 0 at (0, 0): see the changeset.
+ *   at w2 > 0), as DESIGN.md states.
  * - 'moons': scikit-learn's make_moons, two interleaving half circles (class 0 the upper one,
  *   evenly spaced angles), plus Gaussian noise.
  * - 'xor': four clusters at (±1.5, ±1.5), dealt round-robin; a cluster's label is 1 when its

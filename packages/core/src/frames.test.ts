@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
-import { checkLandscape, parseFrames, FramesError } from './frames.js';
+import { expect } from 'chai';
+import { checkLandscape, parseFrames, FramesError, MAX_FRAMES_SIZE } from './frames.js';
+import type { Landscape } from './types.js';
 
 const grid = { w1: [-1, 1], w2: [-1, 1], size: 2 };
 
@@ -10,9 +11,10 @@ describe('parseFrames', () => {
       frames: [{ values: [1, 2, 3, 4] }, { values: [0, -1, 5, 2] }],
     });
     expect(frames).to.have.length(2);
-    expect(Array.from(frames[1].values)).to.deep.equal([0, -1, 5, 2]);
-    expect([frames[1].min, frames[1].max]).to.deep.equal([-1, 5]);
-    expect(frames[0].grid).to.deep.equal({ w1: [-1, 1], w2: [0, 2], size: 2 });
+    const [first, second] = frames as [Landscape, Landscape];
+    expect(Array.from(second.values)).to.deep.equal([0, -1, 5, 2]);
+    expect([second.min, second.max]).to.deep.equal([-1, 5]);
+    expect(first.grid).to.deep.equal({ w1: [-1, 1], w2: [0, 2], size: 2 });
   });
 
   it('parseFrames(data) reads landscapes with their min and max', () => {
@@ -50,5 +52,57 @@ describe('parseFrames', () => {
     expect(checkLandscape({ grid, values: new Float32Array([1, NaN, 3, 4]) })).to.equal(null);
     expect(checkLandscape({ grid, values: new Float32Array(3) })).to.equal(null);
     expect(checkLandscape({ grid, values: [1, 2, 3, 4] })).to.equal(null);
+  });
+});
+
+describe('parseFrames and checkLandscape: every malformed part is refused', () => {
+  const good = { w1: [-1, 1], w2: [0, 2], size: 2 };
+  const frames = (grid: unknown, values: unknown = [1, 2, 3, 4]) => ({
+    grid,
+    frames: [{ values }],
+  });
+
+  it('parseFrames(bad document) throws a FramesError naming the part, for every malformed part', () => {
+    const cases: [unknown, RegExp][] = [
+      [null, /JSON object/],
+      [[], /JSON object/],
+      [{ grid: good }, /"frames"/],
+      [{ grid: good, frames: [] }, /"frames"/],
+      [frames([]), /"grid"/],
+      [frames({ ...good, w1: 'wide' }), /grid\.w1 must be two finite numbers/],
+      [frames({ ...good, w1: [0, 1, 2] }), /grid\.w1 must be two finite numbers/],
+      [frames({ ...good, w2: [0, '1'] }), /grid\.w2 must be two finite numbers/],
+      [frames({ ...good, w2: [0, Infinity] }), /grid\.w2 must be two finite numbers/],
+      [frames({ ...good, w1: [1, -1] }), /grid\.w1 must have min < max, got \[1, -1\]/],
+      [frames({ ...good, size: '2' }), /grid\.size must be an integer/],
+      [frames({ ...good, size: 2.5 }), /grid\.size must be an integer/],
+      [frames({ ...good, size: 1 }), /grid\.size must be an integer/],
+      [frames({ ...good, size: MAX_FRAMES_SIZE + 1 }), /grid\.size must be an integer/],
+      [{ grid: good, frames: [[1, 2, 3, 4]] }, /frames\[0\]\.values must be an array/],
+      [frames(good, [1, 2, 3]), /has 3 numbers/],
+      [frames(good, [1, 2, '3', 4]), /values\[2\] is "3"/],
+      [frames(good, [1, 2, null, 4]), /values\[2\] is null/],
+    ];
+    for (const [document, message] of cases) {
+      expect(() => parseFrames(document), JSON.stringify(document)).to.throw(FramesError, message);
+    }
+    expect(new FramesError('x').name).to.equal('FramesError');
+  });
+
+  it('checkLandscape(value) is null for each malformed part, and takes grids up to MAX_FRAMES_SIZE', () => {
+    const values = new Float32Array([1, 2, 3, 4]);
+    expect(checkLandscape({ grid: good, values: Array.from(values) })).to.equal(null);
+    expect(checkLandscape({ grid: good, values: new Float32Array(3) })).to.equal(null);
+    expect(checkLandscape({ grid: { ...good, size: 1 }, values: new Float32Array(1) })).to.equal(
+      null,
+    );
+    expect(checkLandscape({ grid: { ...good, w2: [2, 0] }, values })).to.equal(null);
+    expect(checkLandscape({ grid: good, values: new Float32Array([1, NaN, 3, 4]) })).to.equal(null);
+    const size = MAX_FRAMES_SIZE;
+    const largest = checkLandscape({
+      grid: { ...good, size },
+      values: new Float32Array(size * size),
+    });
+    expect(largest?.grid.size).to.equal(size);
   });
 });

@@ -1,4 +1,5 @@
 // Frames JSON, landscapes computed elsewhere (`{grid: {w1, w2, size}, frames: [{values}]}`), read strictly.
+import { createLandscape } from './landscape.js';
 import type { Grid, Landscape } from './types.js';
 
 /** Frames data that is not what `src` promises; the message says where and what. */
@@ -54,8 +55,6 @@ export function parseFrames(data: unknown): Landscape[] {
       );
     }
     const array = new Float32Array(count);
-    let min = Infinity;
-    let max = -Infinity;
     for (let k = 0; k < count; k++) {
       const v: unknown = values[k];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -64,10 +63,8 @@ export function parseFrames(data: unknown): Landscape[] {
         );
       }
       array[k] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
     }
-    return { grid, values: array, min, max };
+    return createLandscape(grid, array);
   });
 }
 
@@ -77,14 +74,8 @@ export function checkLandscape(value: unknown): Landscape | null {
   try {
     const grid = parseGrid(value.grid);
     if (value.values.length !== grid.size * grid.size) return null;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of value.values) {
-      if (!Number.isFinite(v)) return null;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    return { grid, values: value.values, min, max };
+    if (!value.values.every((v) => Number.isFinite(v))) return null;
+    return createLandscape(grid, value.values);
   } catch {
     return null;
   }

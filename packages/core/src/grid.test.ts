@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { checkGrid, createGrid, gridCoordinate, gridWeights } from './grid.js';
+import { expect } from 'chai';
+import { checkGrid, createGrid, gridCoordinate, gridWeights, MAX_GRID_SIZE } from './grid.js';
 
 describe('createGrid(extent, size)', () => {
   it('createGrid(extent, size) spans both ends and gridWeights(grid, i, j) lerps', () => {
@@ -15,5 +15,20 @@ describe('createGrid(extent, size)', () => {
     expect(() => createGrid([0, 1, 0, 1], 1)).to.throw(RangeError, /size/);
     expect(() => createGrid([0, 1, 0, 1], 5000)).to.throw(RangeError, /size/);
     expect(() => checkGrid({ w1: [0, 1], w2: [0, Infinity], size: 3 })).to.throw(RangeError, /w2/);
+  });
+});
+
+describe('checkGrid(grid) at its limits', () => {
+  it('checkGrid takes sizes 2 .. MAX_GRID_SIZE and refuses one past either end or a missing range', () => {
+    expect(checkGrid({ w1: [0, 1], w2: [0, 1], size: 2 }).size).to.equal(2);
+    expect(checkGrid({ w1: [0, 1], w2: [0, 1], size: MAX_GRID_SIZE }).size).to.equal(MAX_GRID_SIZE);
+    expect(() => checkGrid({ w1: [0, 1], w2: [0, 1], size: MAX_GRID_SIZE + 1 })).to.throw(
+      RangeError,
+    );
+    expect(() => checkGrid({ w1: [0, 1], w2: [0, 1], size: 1 })).to.throw(RangeError);
+    const missing = { w1: undefined, w2: [0, 1], size: 4 } as unknown as Parameters<
+      typeof checkGrid
+    >[0];
+    expect(() => checkGrid(missing)).to.throw(RangeError, /grid\.w1/);
   });
 });

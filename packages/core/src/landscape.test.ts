@@ -1,7 +1,14 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { makeDataset } from './dataset.js';
 import { createGrid } from './grid.js';
-import { batchGradient, batchLoss, lossGrid, lossGridReference, MAX_LOSS } from './landscape.js';
+import {
+  batchGradient,
+  batchLoss,
+  createLandscape,
+  lossGrid,
+  lossGridReference,
+  MAX_LOSS,
+} from './landscape.js';
 import type { Model } from './model.js';
 import { logistic } from './models/logistic.js';
 import { createRandom } from './random.js';
@@ -18,7 +25,8 @@ function maxRelativeError(actual: Float32Array, expected: Float32Array): number 
     const scale = Math.abs(expected[c]!);
     // Below float32's normal range the reference itself has no relative precision to match.
     const error = Math.abs(actual[c]! - expected[c]!) / Math.max(scale, 1e-30);
-    if (error > worst) worst = error;
+    // A NaN on either side is the worst error there is, not one to skip.
+    if (!(error <= worst)) worst = Number.isNaN(error) ? Infinity : error;
   }
   return worst;
 }
@@ -72,7 +80,7 @@ describe('lossGrid(model, data, rows, grid)', () => {
         [cx - half, cx + half * random.uniform(), cy - half * random.uniform(), cy + half],
         5 + random.int(40),
       );
-      const data = makeDataset((['blobs', 'moons', 'xor'] as const)[trial % 3], {
+      const data = makeDataset((['blobs', 'moons', 'xor'] as const)[trial % 3]!, {
         n: 300,
         seed: trial,
       });
@@ -89,6 +97,30 @@ describe('lossGrid(model, data, rows, grid)', () => {
     const generic = lossGrid(plainLogistic, blobs, [1, 2, 700], grid).values;
     const fast = lossGrid(logistic, blobs, [1, 2, 700], grid).values;
     expect(maxRelativeError(generic, fast)).to.be.below(1e-6);
+  });
+
+  it('lossGrid(logistic, ...) matches the reference for rows with x1 = 0 (flat along a grid row)', () => {
+    // x1 = 0 makes t constant along w1, the fast path's third case (slope b = 0).
+    const data: Dataset = {
+      n: 4,
+      x: Float64Array.from([0, 2, 0, -1, 1.5, 0.5, 0, 0]),
+      y: Uint8Array.from([1, 0, 1, 0]),
+    };
+    const grid = createGrid([-6, 6, -4, 5], 13);
+    for (const rows of [[0], [1], [0, 1, 2, 3]]) {
+      const fast = lossGrid(logistic, data, rows, grid).values;
+      const reference = lossGridReference(logistic, data, rows, grid).values;
+      expect(maxRelativeError(fast, reference), `rows ${rows.join(', ')}`).to.be.below(1e-6);
+    }
+  });
+
+  it('createLandscape(grid, values) refuses values that do not fill the grid', () => {
+    const grid = createGrid([0, 1, 0, 1], 3);
+    expect(createLandscape(grid, new Float32Array(9)).values.length).to.equal(9);
+    expect(() => createLandscape(grid, new Float32Array(8))).to.throw(
+      RangeError,
+      /3×3 .* 9 values, got 8/,
+    );
   });
 
   it('lossGrid(model, data, rows, grid) has no NaN or Infinity for weights up to 1e300', () => {

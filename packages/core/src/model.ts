@@ -10,19 +10,19 @@ export interface Model {
   /** The name the sampler's `model` attribute uses. */
   readonly name: string;
   /** The loss of one sample (x1, x2) with label y at weights (w1, w2). */
-  loss(x1: number, x2: number, y: number, w1: number, w2: number): number;
+  loss: (x1: number, x2: number, y: number, w1: number, w2: number) => number;
   /**
    * The gradient of that loss with respect to (w1, w2), written into `out` (a new Float64Array(2)
    * when omitted) and returned, so batch loops need not allocate.
    */
-  gradient(
+  gradient: (
     x1: number,
     x2: number,
     y: number,
     w1: number,
     w2: number,
     out?: Float64Array,
-  ): Float64Array;
+  ) => Float64Array;
   /** Where training starts unless the page says otherwise. */
   readonly defaultWeights: Vec2;
   /** A step size that trains visibly with plain SGD on the built-in data sets. */
@@ -32,5 +32,5 @@ export interface Model {
    * `sums[j * size + i]`. It must agree with `loss` to 1e-6 relative; models without it are
    * evaluated point by point.
    */
-  accumulateGrid?(data: Dataset, rows: ArrayLike<number>, grid: Grid, sums: Float64Array): void;
+  accumulateGrid?: (data: Dataset, rows: ArrayLike<number>, grid: Grid, sums: Float64Array) => void;
 }

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { createOptimizer } from './optimizer.js';
 import { assertInDelta } from './test-helpers/assert.js';
 
@@ -64,6 +64,18 @@ describe('createOptimizer(kind, options)', () => {
     expect(() => createOptimizer('momentum', { learningRate: 1, beta: 1 })).to.throw(
       RangeError,
       /beta/,
+    );
+    // SGD keeps no memory: each step uses its own gradient alone.
+    const sgd = createOptimizer('sgd', { learningRate: 0.5 });
+    sgd.step([0, 0], [1, 1]);
+    expect(sgd.step([0, 0], [2, -2])).to.deep.equal([-1, 1]);
+    // β = 0 is allowed: momentum without memory is plain SGD.
+    const memoryless = createOptimizer('momentum', { learningRate: 0.5, beta: 0 });
+    memoryless.step([0, 0], [1, 1]);
+    expect(memoryless.step([0, 0], [2, -2])).to.deep.equal([-1, 1]);
+    expect(() => createOptimizer('adam', { learningRate: 1, beta2: -0.1 })).to.throw(
+      RangeError,
+      /beta2/,
     );
     expect(() => createOptimizer('adam', { learningRate: 1, epsilon: 0 })).to.throw(
       RangeError,

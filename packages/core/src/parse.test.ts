@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { DatasetError } from './errors.js';
 import { parseDataset } from './parse.js';
 
@@ -97,5 +97,86 @@ describe('parseDataset(text, format)', () => {
     for (const [text, message] of cases)
       expect(failure(text, 'json').message, text).to.match(message);
     expect(failure('{\n"x": [[1, 2],\n [3, 4]],\n "y": [0, 1\n').line).to.be.a('number');
+  });
+});
+
+describe('parseDataset: the edges of the formats', () => {
+  const problem = (run: () => unknown): DatasetError => {
+    try {
+      run();
+    } catch (error) {
+      expect(error).to.be.instanceOf(DatasetError);
+      return error as DatasetError;
+    }
+    return expect.fail('no DatasetError thrown');
+  };
+
+  it('DatasetError(message) without a line keeps the message as it is', () => {
+    const error = new DatasetError('no rows');
+    expect([error.message, error.line, error.name]).to.deep.equal([
+      'no rows',
+      undefined,
+      'DatasetError',
+    ]);
+  });
+
+  it('parseDataset(non-text or unknown format) throws a DatasetError, not a TypeError', () => {
+    expect(problem(() => parseDataset(42 as unknown as string)).message).to.match(/expected text/);
+    expect(problem(() => parseDataset('1,2,0', 'xml' as 'csv')).message).to.match(/unknown format/);
+  });
+
+  it('parseDataset(csv) takes only the first line as a header, and only when no field is a number', () => {
+    expect(problem(() => parseDataset('1,2,0\na,b,c')).line).to.equal(2);
+    expect(problem(() => parseDataset('a,2,0\n1,2,0')).line).to.equal(1);
+  });
+
+  it('parseDataset(text) reads JSON only when the text starts with [ or {', () => {
+    // A CSV row with a bracket later on is still CSV, so the error names its line.
+    expect(problem(() => parseDataset('x1,x2,y\n1,2,[0]')).line).to.equal(2);
+  });
+
+  it('parseDataset(json) names the line of a syntax error past the tenth character', () => {
+    expect(problem(() => parseDataset('{"x": [[1,2]],\n"y": [0],\n oops}\n\n')).line).to.equal(3);
+  });
+
+  it('parseDataset(json) accepts numeric strings and refuses what is not a number, naming the value', () => {
+    const data = parseDataset('{"x": [["1.5", " -2 "], [0, 1]], "y": [1, 0]}');
+    expect(Array.from(data.x)).to.deep.equal([1.5, -2, 0, 1]);
+    expect(problem(() => parseDataset('[[1, 2, 0], [1, 2]]')).message).to.match(/an array of 2/);
+    expect(problem(() => parseDataset('[[1, 2, 0], [1, "a", 0]]')).message).to.match(
+      /^row 1: 'a' is not a number/,
+    );
+    expect(problem(() => parseDataset('[[1, 2, 0], [1, 2, 3]]')).message).to.match(/^row 1: /);
+    expect(problem(() => parseDataset('[["1e999", 2, 0], [1, 2, 0]]')).message).to.match(
+      /not a finite number/,
+    );
+    expect(problem(() => parseDataset('{"x": [[1, 2], [1, "b"]], "y": [0, 1]}')).message).to.match(
+      /^x\[1\]: /,
+    );
+    expect(problem(() => parseDataset('[[1, {}, 0], [1, 2, 0]]')).message).to.match(/an object/);
+    expect(problem(() => parseDataset('[[1, true, 0], [1, 2, 0]]')).message).to.match(/true/);
+    expect(problem(() => parseDataset('[[1, null, 0], [1, 2, 0]]')).message).to.match(/null/);
+    expect(problem(() => parseDataset('{"x": [[1, 2], [1, 2]]}')).message).to.match(
+      /'y'.*undefined/,
+    );
+    expect(problem(() => parseDataset('{"x": 3, "y": []}')).message).to.match(/'x'.*3/);
+    expect(problem(() => parseDataset('null', 'json')).message).to.match(/got null/);
+    const long = `"${'a'.repeat(100)}"`;
+    const message = problem(() => parseDataset(`[[${long}, 1, 0], [1, 2, 0]]`)).message;
+    expect(message)
+      .to.include(`'${'a'.repeat(37)}...'`)
+      .and.not.include('a'.repeat(38));
+  });
+
+  it('parseDataset(json) refuses more than 100 000 rows in either JSON shape', () => {
+    const rows = `[${Array.from({ length: 100_001 }, () => '[1,2,0]').join(',')}]`;
+    expect(problem(() => parseDataset(rows)).message).to.match(/the array has 100001 rows/);
+    const pairs = Array.from({ length: 100_001 }, () => '[1,2]').join(',');
+    const labels = Array.from({ length: 100_001 }, () => '0').join(',');
+    const object = `{"x": [${pairs}], "y": [${labels}]}`;
+    expect(problem(() => parseDataset(object)).message).to.match(/'x' has 100001 rows/);
+    expect(
+      parseDataset(`[${Array.from({ length: 100_000 }, () => '[1,2,0]').join(',')}]`).n,
+    ).to.equal(100_000);
   });
 });

@@ -156,11 +156,21 @@ function finish(xs: number[], ys: number[]): Dataset {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${clip(value)}'`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return clip(String(value));
+  switch (typeof value) {
+    case 'string':
+      return `'${clip(value)}'`;
+    case 'object':
+      return 'an object';
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    default:
+      // JSON.parse gives none of these; a caller's own object might.
+      return typeof value;
+  }
 }
 
 /** Keeps messages readable when a field is a whole pasted document. */

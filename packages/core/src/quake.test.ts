@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { makeDataset } from './dataset.js';
 import { createGrid } from './grid.js';
 import { createLandscape, lossGrid } from './landscape.js';
@@ -156,5 +156,70 @@ describe('batchMeanVariance(sigma2, B, N, sampling) and theoreticalQuake(sigma2,
     expect(epochMeasured / replacementTheory).to.be.below(0.8);
     const [replacementMeasured] = measure(small, 100, 'replacement');
     expect(Math.abs(replacementMeasured / replacementTheory - 1)).to.be.below(0.1);
+  });
+});
+
+describe('quake statistics at their edges', () => {
+  it('quakeMagnitude and varianceMap refuse no batches and landscapes of different sizes', () => {
+    const three = createLandscape(createGrid([0, 1, 0, 1], 3), new Float32Array(9));
+    expect(() => quakeMagnitude(flat([1, 1, 1, 1]), [])).to.throw(RangeError, /quakeMagnitude/);
+    expect(() => varianceMap([])).to.throw(RangeError, /varianceMap/);
+    expect(() => quakeMagnitude(flat([1, 1, 1, 1]), [three])).to.throw(RangeError, /2×2 and 3×3/);
+    expect(() => varianceMap([flat([1, 1, 1, 1]), three])).to.throw(RangeError, /differ in size/);
+    expect(() => varianceMap([flat([1, 1, 1, 1])], three)).to.throw(RangeError, /differ in size/);
+  });
+
+  it('varianceMap(one batch) is 0 everywhere without full, and its squared distance to full with it', () => {
+    expect(Array.from(varianceMap([flat([1, 2, 3, 4])]).values)).to.deep.equal([0, 0, 0, 0]);
+    expect(Array.from(varianceMap([flat([1, 2, 3, 4])], flat([0, 0, 5, 4])).values)).to.deep.equal([
+      1, 4, 4, 0,
+    ]);
+  });
+
+  it('batchMeanVariance(σ², B, N, sampling) takes 1 ≤ B ≤ N, treats sequential as epoch, and is 0 for N = 1', () => {
+    expect(batchMeanVariance(2, 3, 7, 'sequential')).to.equal(batchMeanVariance(2, 3, 7, 'epoch'));
+    expect(batchMeanVariance(2, 3, 7, 'sequential')).to.be.closeTo(((2 / 3) * 4) / 6, 1e-15);
+    expect(batchMeanVariance(2, 1, 1, 'epoch')).to.equal(0);
+    expect(batchMeanVariance(2, 1, 5, 'replacement')).to.equal(2);
+    const refusals: [number, number, RegExp][] = [
+      [1, 0, /n must be a positive integer, got 0/],
+      [1, 2.5, /n must be a positive integer, got 2\.5/],
+      [0, 5, /batch size must be an integer from 1 to 5, got 0/],
+      [6, 5, /batch size must be an integer from 1 to 5, got 6/],
+      [1.5, 5, /batch size must be an integer/],
+    ];
+    for (const [b, n, message] of refusals) {
+      expect(() => batchMeanVariance(2, b, n, 'epoch'), `B = ${b}, N = ${n}`).to.throw(
+        RangeError,
+        message,
+      );
+    }
+  });
+
+  it('perSampleVarianceJob pauses only between slices, never after the last row', () => {
+    const data = makeDataset('blobs', { n: 8, seed: 3 });
+    const job = perSampleVarianceJob(logistic, data, { w1: [-5, 5], w2: [-5, 5], size: 3 }, 4);
+    let pauses = 0;
+    while (!job.next().done) pauses++;
+    expect(pauses).to.equal(1); // after row 4; row 8 is the end
+  });
+});
+
+describe('createVarianceAccumulator(grid) at its edges', () => {
+  it('variance is zero with one landscape; deviation and quakeMagnitude name themselves when empty', () => {
+    const accumulator = createVarianceAccumulator(grid2);
+    expect(() => accumulator.deviation(flat([0, 0, 0, 0]))).to.throw(
+      RangeError,
+      /^deviation needs/,
+    );
+    expect(() => accumulator.quakeMagnitude(flat([0, 0, 0, 0]))).to.throw(
+      RangeError,
+      /^quakeMagnitude needs/,
+    );
+    accumulator.add(flat([1, 2, 3, 4]));
+    expect(Array.from(accumulator.variance().values)).to.deep.equal([0, 0, 0, 0]);
+    expect(() =>
+      accumulator.add(createLandscape(createGrid([0, 1, 0, 1], 3), new Float32Array(9))),
+    ).to.throw(RangeError, /expected a 2×2 landscape, got 9 values/);
   });
 });

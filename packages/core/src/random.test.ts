@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { createRandom, deriveSeed } from './random.js';
 
 function draws(seed: number, count = 100): Float64Array {
@@ -103,5 +103,79 @@ describe('createRandom(seed)', () => {
     const seeds = new Set(Array.from({ length: 1000 }, (_, k) => deriveSeed(1, k)));
     expect(seeds.size).to.equal(1000);
     expect(deriveSeed(1, 5)).to.not.equal(deriveSeed(2, 5));
+  });
+});
+
+describe('createRandom(seed): the exact stream', () => {
+  /** mulberry32 as its author published it, written independently of random.ts. */
+  function mulberry32(seed: number): () => number {
+    let a = seed;
+    return () => {
+      let t = (a = (a + 0x6d2b79f5) | 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('createRandom(state).uniform() is mulberry32 from that state', () => {
+    for (const state of [0, 1, 123456789, -5, 0x7fffffff]) {
+      const reference = mulberry32(state);
+      const random = createRandom({ state, spare: null });
+      const draws = Array.from({ length: 5 }, () => random.uniform());
+      expect(draws, `state ${state}`).to.deep.equal(Array.from({ length: 5 }, reference));
+    }
+  });
+
+  it('createRandom(state).normal() is the Marsaglia polar method on that uniform stream', () => {
+    const reference = mulberry32(42);
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * reference() - 1;
+      v = 2 * reference() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const random = createRandom({ state: 42, spare: null });
+    expect(random.normal(1, 2)).to.equal(1 + 2 * u * f);
+    expect(random.normal(1, 2)).to.equal(1 + 2 * v * f);
+  });
+
+  it('createRandom(seed) and deriveSeed(seed, stream) stay the numbers they were when snippets were shared', () => {
+    // A toHTML() snippet replays its run from the seed, so these streams must never change.
+    const first = (seed: number) => {
+      const random = createRandom(seed);
+      return [random.uniform(), random.uniform()];
+    };
+    expect(first(1)).to.deep.equal([0.2860478847287595, 0.24245584453456104]);
+    expect(first(2)).to.deep.equal([0.034536534920334816, 0.9768460260238498]);
+    expect(first(1.5)).to.deep.equal([0.7956613034475595, 0.3430678534787148]);
+    expect(first(-3)).to.deep.equal([0.7075134890619665, 0.3121312824077904]);
+    expect(first(2 ** 40)).to.deep.equal([0.11769384169019759, 0.7142431477550417]);
+    expect(first(2 ** 53)).to.deep.equal([0.9687140379101038, 0.7824564501643181]);
+    expect(first(2 ** 60)).to.deep.equal([0.0955582526512444, 0.2124138125218451]);
+    // A shuffle draws exactly length − 1 numbers, so what follows it is pinned too.
+    const random = createRandom(3);
+    expect([random.shuffle([0, 1, 2, 3, 4, 5]), random.uniform()]).to.deep.equal([
+      [2, 3, 5, 0, 4, 1],
+      0.8299725595861673,
+    ]);
+    expect([
+      deriveSeed(1, 0),
+      deriveSeed(1, 1),
+      deriveSeed(7, 3),
+      deriveSeed(1.5, 2),
+    ]).to.deep.equal([3473768677, 4036406759, 4074507105, 933134049]);
+  });
+});
+
+describe('createRandom(seed).int(n) at its limits', () => {
+  it('int(n) takes 1 .. 2^32 and refuses 0, a fraction and 2^32 + 1', () => {
+    const random = createRandom(4);
+    expect(Array.from({ length: 5 }, () => random.int(1))).to.deep.equal([0, 0, 0, 0, 0]);
+    expect(random.int(2 ** 32)).to.be.within(0, 2 ** 32 - 1);
+    for (const n of [0, 2.5, 2 ** 32 + 1])
+      expect(() => random.int(n), `n = ${n}`).to.throw(RangeError, /random\.int/);
+    expect(() => createRandom(NaN)).to.throw(RangeError, /createRandom: seed/);
   });
 });

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { createSchedule, type Schedule, type ScheduledBatch } from './schedule.js';
 
 function take(schedule: Schedule, count: number): ScheduledBatch[] {
@@ -44,6 +44,28 @@ describe('createSchedule(n, batchSize, options)', () => {
       [1, 0, 10],
       [1, 1, 10],
     ]);
+  });
+
+  it("createSchedule(n, B, {sampling: 'replacement', dropLast: true}) ignores dropLast: no batch is short", () => {
+    // Drawn batches are always full, so there is no short batch to drop: an epoch stays ceil(n / B)
+    // batches and the batches are the ones drawn without dropLast.
+    const plain = createSchedule(25, 10, { sampling: 'replacement', seed: 3 });
+    const dropping = createSchedule(25, 10, { sampling: 'replacement', seed: 3, dropLast: true });
+    expect(dropping.batchesPerEpoch).to.equal(3);
+    const batches = take(dropping, 4);
+    expect(batches.map((b) => [b.epoch, b.batch, b.rows.length])).to.deep.equal([
+      [0, 0, 10],
+      [0, 1, 10],
+      [0, 2, 10],
+      [1, 0, 10],
+    ]);
+    expect(rowsOf(batches)).to.deep.equal(rowsOf(take(plain, 4)));
+  });
+
+  it("createSchedule(n, B, {sampling: 'sequential', dropLast: true}) skips the short batch too", () => {
+    const schedule = createSchedule(25, 10, { sampling: 'sequential', dropLast: true });
+    expect(schedule.batchesPerEpoch).to.equal(2);
+    expect(rowsOf(take(schedule, 3)).map((rows) => rows[0])).to.deep.equal([0, 10, 0]);
   });
 
   it("createSchedule(n, B, {sampling: 'replacement'}) draws batches independently, repeats allowed", () => {
@@ -118,5 +140,25 @@ describe('createSchedule(n, batchSize, options)', () => {
     );
     expect(() => createSchedule(10, 2).seek(-1)).to.throw(RangeError);
     expect(createSchedule(10, 10).next().value.rows.length).to.equal(10);
+  });
+});
+
+describe('createSchedule: limits and random access', () => {
+  it('createSchedule takes n ≥ 1 and B = 1, and refuses n < 1, a fraction or a non-finite seed', () => {
+    expect(createSchedule(1, 1).at(0).rows).to.deep.equal(Uint32Array.of(0));
+    expect(createSchedule(5, 1).batchesPerEpoch).to.equal(5);
+    expect(() => createSchedule(0, 1)).to.throw(RangeError, /n must be/);
+    expect(() => createSchedule(2.5, 1)).to.throw(RangeError, /n must be/);
+    expect(() => createSchedule(5, 2, { seed: NaN })).to.throw(RangeError, /seed/);
+  });
+
+  it('schedule.at(k) in a later epoch, asked first, deals the same rows as after the earlier epochs', () => {
+    const walked = createSchedule(12, 4, { seed: 9 });
+    const expected = rowsOf(take(walked, 6).slice(3));
+    const fresh = createSchedule(12, 4, { seed: 9 });
+    expect(rowsOf([fresh.at(3), fresh.at(4), fresh.at(5)])).to.deep.equal(expected);
+    expect(expected.flat().sort((a, b) => a - b)).to.deep.equal(
+      Array.from({ length: 12 }, (_, k) => k),
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Validated attributes: a bad value keeps the last good one and warns once, naming element,
 // attribute, value and what was expected. Numbers outside their bounds are clamped (also warned).
 import type { Vec2 } from '@lossquake/core';
+import { clip, WarnMemory } from './warn.js';
 
 /** How one attribute reads: its parser, what it expects (for the warning) and its default. */
 export interface AttributeType<T> {
@@ -18,26 +19,29 @@ export type Defaulted<T> = AttributeType<T> & { fallback: T };
 /** `Defaulted<T>` when a fallback was given, else a plain AttributeType. */
 type Typed<T, F> = [F] extends [undefined] ? AttributeType<T> : Defaulted<T>;
 
-const warned = new WeakMap<Element, Set<string>>();
+const warned = new WeakMap<Element, WarnMemory>();
 
 function describeElement(host: Element): string {
   const id = host.id ? ` id="${host.id}"` : '';
   return `<${host.localName}${id}>`;
 }
 
-function show(value: unknown): string {
+function text(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
   return String(value);
 }
 
+/** A value as a warning shows it: at most a line, however long the value. */
+function show(value: unknown): string {
+  return clip(text(value));
+}
+
 function warnFor(host: Element, attribute: string, value: unknown, message: string): void {
-  let keys = warned.get(host);
-  if (!keys) warned.set(host, (keys = new Set()));
-  const key = `${attribute}=${show(value)}`;
-  if (keys.has(key)) return;
-  keys.add(key);
-  console.warn(`${describeElement(host)} ${attribute}=${show(value)}: ${message}`);
+  let memory = warned.get(host);
+  if (!memory) warned.set(host, (memory = new WarnMemory()));
+  if (memory.first(`${attribute}=${text(value)}`))
+    console.warn(`${describeElement(host)} ${attribute}=${show(value)}: ${message}`);
 }
 
 /** Equal values, arrays compared item by item (an attribute re-set to the same pair changes nothing). */
@@ -93,7 +97,7 @@ function numbers(value: unknown, count: number): number[] | undefined {
       : undefined;
   if (!parts || parts.length !== count) return undefined;
   const result = parts.map(toNumber);
-  return result.every((n) => n !== undefined) ? (result as number[]) : undefined;
+  return result.every((n) => n !== undefined) ? result : undefined;
 }
 
 export function numberType<F extends number | undefined = undefined>(options: {
@@ -145,8 +149,7 @@ export function vec2Type<F extends Vec2 | undefined = undefined>(
     fallback,
     expected,
     parse: (value) => {
-      const pair = numbers(value, 2);
-      return pair ? ([pair[0], pair[1]] as const) : undefined;
+      return numbers(value, 2) as Vec2 | undefined;
     },
   };
 }
@@ -154,14 +157,17 @@ export function vec2Type<F extends Vec2 | undefined = undefined>(
 /** The weight window, "w1min w1max w2min w2max", each range non-empty. */
 export type Extent = readonly [number, number, number, number];
 
-export function extentType<F extends Extent | undefined = undefined>(fallback?: F): Typed<Extent, F> {
+export function extentType<F extends Extent | undefined = undefined>(
+  fallback?: F,
+): Typed<Extent, F> {
   return <Typed<Extent, F>>{
     fallback,
     expected: 'four numbers "w1min w1max w2min w2max" with min < max',
     parse: (value) => {
       const four = numbers(value, 4);
-      if (!four || !(four[0] < four[1]) || !(four[2] < four[3])) return undefined;
-      return [four[0], four[1], four[2], four[3]] as const;
+      if (!four) return undefined;
+      const [w1min, w1max, w2min, w2max] = four as [number, number, number, number];
+      return w1min < w1max && w2min < w2max ? ([w1min, w1max, w2min, w2max] as const) : undefined;
     },
   };
 }
@@ -175,8 +181,8 @@ export function zRangeType(): Defaulted<ZRange> {
     expected: '"auto" or two numbers "min max" with min < max',
     parse: (value) => {
       if (value === 'auto' || (typeof value === 'string' && value.trim() === 'auto')) return 'auto';
-      const pair = numbers(value, 2);
-      return pair && pair[0] < pair[1] ? ([pair[0], pair[1]] as const) : undefined;
+      const pair = numbers(value, 2) as [number, number] | undefined;
+      return pair && pair[0] < pair[1] ? pair : undefined;
     },
   };
 }

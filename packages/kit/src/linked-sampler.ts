@@ -2,6 +2,14 @@
 import type { Dataset, Landscape, Vec2 } from '@lossquake/core';
 import type { WeightsChangeDetail } from './events.js';
 
+/**
+ * Which landscape of a linked sampler a view shows: the current batch's, the full data's, one row's,
+ * or the per-cell variance of the batches seen. Each view accepts the modes it can draw (the surface
+ * has no `variance`).
+ */
+export const landscapeModes = ['batch', 'full', 'sample', 'variance'] as const;
+export type LandscapeMode = (typeof landscapeModes)[number];
+
 // `dataset` is DESIGN.md's data set, which shadows HTMLElement's data-* map, hence the Omit.
 export interface LinkedSampler extends Omit<HTMLElement, 'dataset'> {
   /** Training steps taken since the last reset. */

@@ -2,30 +2,18 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { numberType, enumType } from './attributes.js';
 import { validated } from './validated.js';
+import { warnings } from './test-helpers/warnings.js';
 
 class ValidatedProbe extends LitElement {
   @validated(numberType({ min: 2, max: 50, integer: true })) levels = 10;
   @validated(enumType(['a', 'b'] as const), { attribute: 'the-mode', reflect: true }) mode:
-    | 'a'
-    | 'b' = 'a';
+    'a' | 'b' = 'a';
   changes: [string, unknown][] = [];
   validatedChanged(name: string, old: unknown): void {
     this.changes.push([name, old]);
   }
 }
 customElements.define('validated-probe', ValidatedProbe);
-
-function warnings(run: () => void): string[] {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (message: string) => seen.push(message);
-  try {
-    run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 describe('@validated', () => {
   it('starts at the initialiser and reads a good attribute', async () => {
@@ -51,7 +39,9 @@ describe('@validated', () => {
   });
 
   it('clamps out-of-range numbers with a warning, and removing the attribute restores the default', async () => {
-    const probe = await fixture<ValidatedProbe>(html`<validated-probe levels="30"></validated-probe>`);
+    const probe = await fixture<ValidatedProbe>(
+      html`<validated-probe levels="30"></validated-probe>`,
+    );
     expect(probe.levels).to.equal(30);
     const seen = warnings(() => (probe.levels = 99));
     expect(probe.levels).to.equal(50);
@@ -61,7 +51,9 @@ describe('@validated', () => {
   });
 
   it('uses the attribute name it is given, reflects, and requests an update', async () => {
-    const probe = await fixture<ValidatedProbe>(html`<validated-probe the-mode="b"></validated-probe>`);
+    const probe = await fixture<ValidatedProbe>(
+      html`<validated-probe the-mode="b"></validated-probe>`,
+    );
     expect(probe.mode).to.equal('b');
     probe.mode = 'a';
     await probe.updateComplete;

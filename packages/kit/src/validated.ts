@@ -30,7 +30,9 @@ type Store = Record<symbol, unknown> & ReactiveElement & ValidatedHost;
  * host's `validatedChanged(name, old)` when it has one.
  */
 export function validated<T>(type: AttributeType<T>, options: ValidatedOptions = {}) {
-  return (proto: ReactiveElement, name: string): void => {
+  // The target is any element prototype: a class whose property shadows an HTMLElement one with
+  // another type (the sampler's `dataset`) is not a ReactiveElement to TypeScript.
+  return (proto: object, name: string): void => {
     const attribute = options.attribute ?? name.toLowerCase();
     const value = Symbol(name);
     const initial = Symbol(`${name} default`);

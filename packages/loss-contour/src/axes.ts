@@ -1,7 +1,7 @@
 // Axes W1 (bottom) and W2 (left) with ticks, and the colour legend, as Lit SVG templates.
 import { nothing, svg, type SVGTemplateResult } from 'lit';
-import { scaleLinear } from 'd3-scale';
 import type { Grid } from '@lossquake/core';
+import { axisTicks } from '@lossquake/kit';
 import type { Layout } from './layout.js';
 
 /** Tick length, gap to the label, and pixels per tick on W1 and W2: the default and compact layouts. */
@@ -10,19 +10,22 @@ const TICKS = {
   compact: { size: 3, gap: 2, per1: 60, per2: 60 },
 };
 
+/** The linear map from `domain` onto [from, to], computed as d3-scale's linear scale does. */
+function along(domain: readonly [number, number], from: number, to: number) {
+  return (v: number) => {
+    const t = (v - domain[0]) / (domain[1] - domain[0]);
+    return from * (1 - t) + to * t;
+  };
+}
+
 export function axesTemplate(layout: Layout, grid: Grid): SVGTemplateResult {
   const { x, y, width, height } = layout.plot;
   const tick = layout.compact ? TICKS.compact : TICKS.full;
-  const w1 = scaleLinear()
-    .domain(grid.w1)
-    .range([x, x + width]);
-  const w2 = scaleLinear()
-    .domain(grid.w2)
-    .range([y + height, y]);
+  // Weights → pixels (W1 left to right, W2 bottom to top), in d3's arithmetic so ticks land as before.
+  const w1 = along(grid.w1, x, x + width);
+  const w2 = along(grid.w2, y + height, y);
   const count1 = Math.max(2, Math.round(width / tick.per1));
   const count2 = Math.max(2, Math.round(height / tick.per2));
-  const format1 = w1.tickFormat(count1);
-  const format2 = w2.tickFormat(count2);
   // Compact tiles have no room for axis titles: the ticks stay, W1 below and W2 on the left.
   const titles = layout.compact
     ? nothing
@@ -30,17 +33,19 @@ export function axesTemplate(layout: Layout, grid: Grid): SVGTemplateResult {
     <text class="axis-label" transform="translate(${x - 38},${y + height / 2}) rotate(-90)" text-anchor="middle">W2</text>`;
   return svg`<g part="axes" class=${layout.compact ? 'compact' : ''} aria-hidden="true">
     <rect class="domain" x=${x - 0.5} y=${y - 0.5} width=${width + 1} height=${height + 1}></rect>
-    ${w1.ticks(count1).map(
-      (t) => svg`<g class="tick" transform="translate(${Math.round(w1(t)) + 0.5},${y + height})">
-        <line y2=${tick.size}></line><text y=${tick.size + tick.gap} dy="0.71em" text-anchor="middle">${format1(t)}</text></g>`,
+    ${axisTicks(grid.w1[0], grid.w1[1], count1).map(
+      (
+        t,
+      ) => svg`<g class="tick" transform="translate(${Math.round(w1(t.value)) + 0.5},${y + height})">
+        <line y2=${tick.size}></line><text y=${tick.size + tick.gap} dy="0.71em" text-anchor="middle">${t.text}</text></g>`,
     )}
-    ${w2.ticks(count2).map((t) => {
-      const at = Math.round(w2(t));
+    ${axisTicks(grid.w2[0], grid.w2[1], count2).map((t) => {
+      const at = Math.round(w2(t.value));
       // Compact: a W2 label at the bottom corner would sit on the first W1 label; its tick stays.
       const label =
         layout.compact && at > y + height - 8
           ? nothing
-          : svg`<text x=${-tick.size - tick.gap} dy="0.32em" text-anchor="end">${format2(t)}</text>`;
+          : svg`<text x=${-tick.size - tick.gap} dy="0.32em" text-anchor="end">${t.text}</text>`;
       return svg`<g class="tick" transform="translate(${x},${at + 0.5})">
         <line x2=${-tick.size}></line>${label}</g>`;
     })}
@@ -82,7 +87,7 @@ export function legendTemplate(
       (
         k,
       ) => svg`<g class="tick" transform="translate(${x + width},${Math.round(y + height - k * bandHeight) + 0.5})">
-        <line x2="3"></line><text x="5" dy="0.32em">${formatLevel(thresholds[k])}</text></g>`,
+        <line x2="3"></line><text x="5" dy="0.32em">${formatLevel(thresholds[k]!)}</text></g>`,
     )}
     <text class="legend-caption" transform="translate(${x + width + 44},${y + height / 2}) rotate(90)" text-anchor="middle">${caption} · ${note}</text>
   </g>`;

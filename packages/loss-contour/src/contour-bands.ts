@@ -25,17 +25,21 @@ export function paintBands(
   contour: (values: ArrayLike<number>, threshold: number) => ContourMultiPolygon,
 ): void {
   const { width, height } = frame.rect;
-  ctx.fillStyle = colours[0];
+  // One colour per threshold: `colours[k]` and `thresholds[k]` exist together.
+  ctx.fillStyle = colours[0]!;
   ctx.fillRect(0, 0, width, height);
   for (let k = 1; k < thresholds.length; k++) {
-    const band = contour(values, thresholds[k]);
+    const band = contour(values, thresholds[k]!);
     if (band.coordinates.length === 0) continue;
     ctx.beginPath();
     traceRings(ctx, band, frame);
-    ctx.fillStyle = colours[k];
+    ctx.fillStyle = colours[k]!;
     ctx.fill('evenodd');
   }
 }
+
+// d3-contour's points are [x, y] pairs, typed as number[].
+const plotPoint = (frame: PlotFrame, point: number[]) => frame.contourToPlot(point[0]!, point[1]!);
 
 function traceRings(
   ctx: CanvasRenderingContext2D,
@@ -44,11 +48,11 @@ function traceRings(
 ): void {
   for (const polygon of band.coordinates) {
     for (const ring of polygon) {
-      for (let p = 0; p < ring.length; p++) {
-        const [x, y] = frame.contourToPlot(ring[p][0], ring[p][1]);
+      ring.forEach((point, p) => {
+        const [x, y] = plotPoint(frame, point);
         if (p === 0) ctx.moveTo(x, y);
         else ctx.lineTo(x, y);
-      }
+      });
       ctx.closePath();
     }
   }
@@ -59,10 +63,10 @@ export function bandPathData(band: ContourMultiPolygon, frame: PlotFrame): strin
   let d = '';
   for (const polygon of band.coordinates) {
     for (const ring of polygon) {
-      for (let p = 0; p < ring.length; p++) {
-        const [x, y] = frame.contourToPlot(ring[p][0], ring[p][1]);
+      ring.forEach((point, p) => {
+        const [x, y] = plotPoint(frame, point);
         d += `${p === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
-      }
+      });
       d += 'Z';
     }
   }

@@ -21,7 +21,7 @@ class CssomStyle extends Directive {
   }
 
   override update(part: AttributePart, [styles]: [Readonly<Record<string, string>>]) {
-    const { style } = part.element as HTMLElement;
+    const { style } = part.element;
     for (const [name, value] of Object.entries(styles)) style.setProperty(name, value);
     return noChange;
   }

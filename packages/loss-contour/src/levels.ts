@@ -35,7 +35,7 @@ const LOG_RATIO = 100;
 /** The band (0..thresholds.length - 1) that `value` falls in. */
 export function bandOf(value: number, thresholds: ArrayLike<number>): number {
   let band = 0;
-  for (let k = 1; k < thresholds.length; k++) if (value >= thresholds[k]) band = k;
+  for (let k = 1; k < thresholds.length; k++) if (value >= thresholds[k]!) band = k;
   return band;
 }
 
@@ -44,14 +44,9 @@ export function bandPosition(band: number, count: number): number {
   return count <= 1 ? 0 : band / (count - 1);
 }
 
-/** The smallest and largest finite values of `values`. */
-export function finiteRange(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : [0, 1];
+/** What the legend says of the levels: fixed, or each landscape's own (a variance map is always its own). */
+export function levelsNote(fixed: boolean, variance: boolean, linked: boolean): string {
+  if (fixed) return 'levels fixed';
+  if (variance) return 'levels per map';
+  return linked ? 'levels per batch' : 'levels per landscape';
 }

@@ -2,15 +2,22 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
 import { makeGrid, plane } from './test-helpers/landscapes.js';
-import { bandColour, colourDistance, drawn, pixelAt, type RGB } from './test-helpers/pixels.js';
+import {
+  bandColour,
+  colourDistance,
+  drawn,
+  pixelAt,
+  rgbOf,
+  type RGB,
+} from './test-helpers/pixels.js';
 
 async function contour(width: number, height: number, attributes = ''): Promise<LossContour> {
   const el = await fixture<LossContour>(
     html`<loss-contour style=${`width:${width}px;height:${height}px`}></loss-contour>`,
   );
   for (const pair of attributes.split(/\s+/).filter(Boolean)) {
-    const [name, value] = pair.split('=');
-    el.setAttribute(name, value ?? '');
+    const [name = '', value = ''] = pair.split('=');
+    el.setAttribute(name, value);
   }
   el.landscape = plane(makeGrid(33));
   await drawn(el);
@@ -26,7 +33,7 @@ function plotBox(el: LossContour): DOMRect {
 
 function axisTexts(el: LossContour): string[] {
   const axes = el.shadowRoot!.querySelector('[part~="axes"]')!;
-  return Array.from(axes.querySelectorAll('text')).map((t) => t.textContent!.trim());
+  return Array.from(axes.querySelectorAll('text')).map((t) => t.textContent.trim());
 }
 
 /** A pixel of the composed frame (what toBlob encodes) at element CSS pixel (x, y). */
@@ -36,7 +43,7 @@ async function framePixel(el: LossContour, x: number, y: number): Promise<RGB> {
   const data = frame
     .getContext('2d')!
     .getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data;
-  return [data[0], data[1], data[2]];
+  return rgbOf(data);
 }
 
 describe('<loss-contour> compact layout', () => {

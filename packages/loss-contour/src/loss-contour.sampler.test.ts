@@ -1,8 +1,10 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { emit } from '@lossquake/kit';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
+import { hooksOf } from './testing.js';
 import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
 import { landscapeOf, makeGrid, paraboloid, plane } from './test-helpers/landscapes.js';
 import {
@@ -69,9 +71,9 @@ describe('<loss-contour> with a sampler', () => {
       [0, 0],
       [5, -5],
       [8, -12.5],
-    ].forEach(([a, b], k) => {
-      expect(points[k][0]).to.be.closeTo(a, 0.01);
-      expect(points[k][1]).to.be.closeTo(b, 0.01);
+    ].forEach(([a = NaN, b = NaN], k) => {
+      expect(points[k]?.[0]).to.be.closeTo(a, 0.01);
+      expect(points[k]?.[1]).to.be.closeTo(b, 0.01);
     });
   });
 
@@ -83,7 +85,7 @@ describe('<loss-contour> with a sampler', () => {
     expect(el.shadowRoot!.querySelector('line.step')).to.be.null;
     expect(el.shadowRoot!.querySelector('circle.weights')).to.exist;
     el.showPath = true;
-    el.showWeights = 'false';
+    el.setAttribute('show-weights', 'false');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('polyline.trail')).to.exist;
     expect(el.shadowRoot!.querySelector('circle.weights')).to.be.null;
@@ -97,13 +99,51 @@ describe('<loss-contour> with a sampler', () => {
     const batch = landscapeOf(makeGrid(), (w1) => (w1 + 20) * 2); // 0..80, beyond the full range 0..40
     sampler.batch(batch);
     await el.updateComplete;
-    expect(el.morphing).to.be.true;
-    await until(() => !el.morphing, 'the morph');
-    expect(Array.from(el.displayedValues)).to.deep.equal(Array.from(batch.values));
-    expect(el.thresholds[1]).to.equal(4);
+    expect(hooksOf(el).morphing).to.be.true;
+    await until(() => !hooksOf(el).morphing, 'the morph');
+    expect(Array.from(hooksOf(el).displayed)).to.deep.equal(Array.from(batch.values));
+    expect(hooksOf(el).thresholds[1]).to.equal(4);
     // loss 2·(−15 + 20) = 10 is band 2 of the fixed levels 0, 4, …; w1 = 5 (loss 50) is in the open top band.
     expect(colourDistance(pixelAt(el, [-15, 0]), bandColour(2, 10))).to.be.at.most(2);
     expect(colourDistance(pixelAt(el, [5, 0]), bandColour(9, 10))).to.be.at.most(2);
+  });
+
+  describe('fixed levels come from the full landscape', () => {
+    // A batch landscape twice as steep as the full one: 0..80 against 0..40.
+    const steep = () => landscapeOf(makeGrid(), (w1) => (w1 + 20) * 2);
+
+    async function showingBatchFirst(full: ReturnType<typeof plane> | null) {
+      const root = await fixture<HTMLDivElement>(staticHtml`<div><${tag} id="f"></${tag}></div>`);
+      const sampler = root.firstElementChild as FakeSampler;
+      const batch = steep();
+      sampler.fullLandscape = full;
+      sampler.landscape = batch;
+      const el = document.createElement('loss-contour');
+      el.setAttribute('for', 'f');
+      el.setAttribute('transition', '0');
+      el.style.cssText = 'width:480px;height:400px';
+      root.append(el);
+      await drawn(el);
+      expect(el.currentLandscape, 'the batch is shown first').to.equal(batch);
+      return { sampler, el };
+    }
+
+    it('when the sampler already has it, a batch shown first still gets the full landscape’s levels', async () => {
+      const { el } = await showingBatchFirst(plane());
+      expect(hooksOf(el).thresholds[1]).to.equal(4);
+      // loss 2·(−15 + 20) = 10: band 2 of the full landscape's levels 0, 4, 8, … (band 1 of the batch's).
+      expect(colourDistance(pixelAt(el, [-15, 0]), bandColour(2, 10))).to.be.at.most(2);
+    });
+
+    it('when it arrives after the batch, the levels move to the full landscape’s', async () => {
+      const { sampler, el } = await showingBatchFirst(null);
+      expect(hooksOf(el).thresholds[1], 'the batch’s own levels until then').to.equal(8);
+      sampler.fullLandscape = plane();
+      emit(sampler, 'landscape-ready', { landscape: sampler.fullLandscape });
+      await drawn(el);
+      expect(hooksOf(el).thresholds[1]).to.equal(4);
+      expect(colourDistance(pixelAt(el, [-15, 0]), bandColour(2, 10))).to.be.at.most(2);
+    });
   });
 
   it('shows the batch, full, sample and variance landscapes by the landscape attribute', async () => {
@@ -126,7 +166,7 @@ describe('<loss-contour> with a sampler', () => {
       el.setAttribute('landscape', mode);
       await el.updateComplete;
       expect(el.currentLandscape, mode).to.equal(landscape);
-      expect(Array.from(el.displayedValues), mode).to.deep.equal(Array.from(landscape.values));
+      expect(Array.from(hooksOf(el).displayed), mode).to.deep.equal(Array.from(landscape.values));
     }
     el.setAttribute('landscape', 'variance');
     await el.updateComplete;
@@ -143,7 +183,7 @@ describe('<loss-contour> with a sampler', () => {
     const host = el.getBoundingClientRect();
     const x = Math.round(host.left + lx);
     const y = Math.round(host.top + ly);
-    const picked = oneEvent(el, 'weights-pick');
+    const picked = oneEvent<HTMLElementEventMap['weights-pick']>(el, 'weights-pick');
     await sendMouse({ type: 'click', position: [x, y] });
     const { detail } = await picked;
     const expected = localWeights(el, x - host.left, y - host.top);
@@ -164,7 +204,7 @@ describe('<loss-contour> with a sampler', () => {
     await el.updateComplete;
     const readout = el.shadowRoot!.querySelector('[part~="readout"]')!;
     // The plane's loss at w1 ≈ 10 is ≈ 30.
-    const loss = Number(/loss ([\d.]+)/.exec(readout.textContent!)![1]);
+    const loss = Number(/loss ([\d.]+)/.exec(readout.textContent)![1]);
     expect(loss).to.be.closeTo(30, 0.3);
   });
 
@@ -176,7 +216,7 @@ describe('<loss-contour> with a sampler', () => {
     await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.crosshair')).to.exist;
-    const picked = oneEvent(el, 'weights-pick');
+    const picked = oneEvent<HTMLElementEventMap['weights-pick']>(el, 'weights-pick');
     await sendKeys({ press: 'Enter' });
     const { detail } = await picked;
     // One arrow press moves 1/20 of the extent (2) from the current weights.
@@ -207,9 +247,9 @@ describe('<loss-contour> with a sampler', () => {
     sampler.batch(paraboloid(makeGrid(), 5, -10), 2);
     sampler.step([5, 0]);
     // The description follows at most once a second (a timer), so wait for it rather than for frames.
-    await until(() => el.description.includes('Batch 3'), 'the description');
-    expect(el.getAttribute('aria-label')).to.equal(el.description);
-    expect(el.description)
+    await until(() => hooksOf(el).description.includes('Batch 3'), 'the description');
+    expect(el.getAttribute('aria-label')).to.equal(hooksOf(el).description);
+    expect(hooksOf(el).description)
       .to.contain('loss 100')
       .and.contain('(5.0, 0.0)')
       .and.contain('near (5.0, −10.0)');

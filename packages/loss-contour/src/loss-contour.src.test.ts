@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './loss-contour.js';
+import type { ErrorDetail } from '@lossquake/kit';
 import type { LossContour } from './loss-contour.component.js';
+import { hooksOf } from './testing.js';
 import { landscapeOf, makeGrid } from './test-helpers/landscapes.js';
 import { bandColour, colourDistance, drawn, pixelAt, until } from './test-helpers/pixels.js';
 
@@ -42,21 +44,21 @@ describe('<loss-contour src>', () => {
     const el = await playing(good());
     const seen = new Set<number>();
     await until(() => {
-      seen.add(el.frame);
-      return seen.size === 3 && el.frame === 0;
+      seen.add(hooksOf(el).frame);
+      return seen.size === 3 && hooksOf(el).frame === 0;
     }, 'all three frames and the loop back');
-    await until(() => el.frame === 2, 'frame 2');
+    await until(() => hooksOf(el).frame === 2, 'frame 2');
     await el.updateComplete;
-    expect(Array.from(el.displayedValues)).to.deep.equal(
-      Array.from(Float32Array.from(framesValues[2])),
+    expect(Array.from(hooksOf(el).displayed)).to.deep.equal(
+      Array.from(Float32Array.from(framesValues[2]!)),
     );
   });
 
   it('fixes the levels over all frames', async () => {
     const el = await playing(good(), '0.1');
     // Frames span 5 + w2 + f·w1 over f = 0..2: from 2 to 8.
-    expect(el.thresholds[0]).to.equal(2);
-    expect(el.thresholds[1]).to.be.closeTo(2.6, 1e-9);
+    expect(hooksOf(el).thresholds[0]).to.equal(2);
+    expect(hooksOf(el).thresholds[1]).to.be.closeTo(2.6, 1e-9);
     // Frame 0 at w2 = 0.9 has loss 5.9: band floor((5.9 − 2) / 0.6) = 6.
     expect(colourDistance(pixelAt(el, [0, 0.9], [-1, 1, -1, 1]), bandColour(6, 10))).to.be.at.most(
       2,
@@ -70,7 +72,7 @@ describe('<loss-contour src>', () => {
       grid: { w1: [-1, 1], w2: [-1, 1], size: 17 },
       frames: [{ values: [1, 'x'] }],
     });
-    const failed = oneEvent(el, 'error');
+    const failed = oneEvent<CustomEvent<ErrorDetail>>(el, 'error');
     el.src = bad;
     const { detail } = await failed;
     expect(detail.message).to.contain('frames[0].values');
@@ -90,10 +92,10 @@ describe('<loss-contour src>', () => {
     const count = () => (bubbled += 1);
     document.addEventListener('error', count);
     try {
-      let failed = oneEvent(el, 'error');
+      let failed = oneEvent<CustomEvent<ErrorDetail>>(el, 'error');
       el.src = '/packages/loss-contour/does-not-exist.json';
       expect((await failed).detail.message).to.contain('404');
-      failed = oneEvent(el, 'error');
+      failed = oneEvent<CustomEvent<ErrorDetail>>(el, 'error');
       el.src = url('{ not json');
       expect((await failed).detail.message).to.contain('not JSON');
     } finally {

@@ -1,15 +1,17 @@
-// The look of <loss-contour> inside the shared view box (viewBox): theming through --lossquake-* properties.
+// The look of <loss-contour> inside the shared view box: the shared theme tokens (kit's theme.ts, where
+// each --lossquake-* property has its default) applied to the axes, legend, overlays and messages.
 import { css } from 'lit';
-import { viewBox } from '@lossquake/kit';
+import { theme, viewBox } from '@lossquake/kit';
 
 export const styles = [
   viewBox,
+  theme,
   css`
     :host {
       box-sizing: border-box;
-      font-family: var(--lossquake-font-family, system-ui, sans-serif);
-      font-size: var(--lossquake-font-size, 12px);
-      color: var(--lossquake-text-color, #333);
+      font-family: var(--lq-font-family);
+      font-size: var(--lq-font-size);
+      color: var(--lq-text-color);
       outline: none;
       user-select: none;
       -webkit-user-select: none;
@@ -19,7 +21,7 @@ export const styles = [
       display: none;
     }
     :host(:focus-visible) {
-      outline: 2px solid var(--lossquake-focus-color, #1a73e8);
+      outline: 2px solid var(--lq-focus-color);
       outline-offset: 2px;
     }
     /* Holds everything and carries the size: the host's when it has one, else 4:3 of the width. */
@@ -41,13 +43,13 @@ export const styles = [
       overflow: visible;
     }
     text {
-      fill: var(--lossquake-text-color, #333);
-      font-family: var(--lossquake-font-family, system-ui, sans-serif);
-      font-size: var(--lossquake-font-size, 12px);
+      fill: var(--lq-text-color);
+      font-family: var(--lq-font-family);
+      font-size: var(--lq-font-size);
     }
     .domain,
     .tick line {
-      stroke: var(--lossquake-axis-color, #555);
+      stroke: var(--lq-axis-color);
       stroke-width: 1;
       fill: none;
       shape-rendering: crispEdges;
@@ -56,10 +58,10 @@ export const styles = [
       font-weight: 600;
     }
     .compact text {
-      font-size: calc(var(--lossquake-font-size, 12px) * 0.84);
+      font-size: calc(var(--lq-font-size) * 0.84);
     }
     .legend-caption {
-      font-size: calc(var(--lossquake-font-size, 12px) * 0.9);
+      font-size: calc(var(--lq-font-size) * 0.9);
     }
     .hit {
       fill: transparent;
@@ -67,40 +69,36 @@ export const styles = [
     }
     .trail {
       fill: none;
-      stroke: var(--lossquake-path-color, #fff);
+      stroke: var(--lq-path-color);
       stroke-width: 1.5;
       stroke-linejoin: round;
       opacity: 0.85;
     }
-    .trail-point {
-      fill: var(--lossquake-path-color, #fff);
-      opacity: 0.6;
-    }
     .weights {
-      fill: var(--lossquake-weights-color, #ff5a36);
+      fill: var(--lq-weights-color);
       stroke: #fff;
       stroke-width: 1.5;
     }
     .step {
-      stroke: var(--lossquake-arrow-color, #ff5a36);
+      stroke: var(--lq-arrow-color);
       stroke-width: 2;
     }
     .step-head {
-      fill: var(--lossquake-arrow-color, #ff5a36);
+      fill: var(--lq-arrow-color);
     }
     .full-lines {
       fill: none;
-      stroke: var(--lossquake-full-color, rgba(255, 255, 255, 0.75));
+      stroke: var(--lq-full-color);
       stroke-width: 1;
       stroke-dasharray: 3 2;
     }
     .minimum {
-      stroke: var(--lossquake-minimum-color, #fff);
+      stroke: var(--lq-minimum-color);
       stroke-width: 2;
       fill: none;
     }
     .crosshair {
-      stroke: var(--lossquake-focus-color, #1a73e8);
+      stroke: var(--lq-focus-color);
       stroke-width: 1;
       fill: none;
     }
@@ -109,14 +107,14 @@ export const styles = [
       pointer-events: none;
       padding: 2px 6px;
       border-radius: 3px;
-      background: var(--lossquake-readout-background, rgba(255, 255, 255, 0.88));
-      color: var(--lossquake-text-color, #333);
+      background: var(--lq-readout-background);
+      color: var(--lq-text-color);
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
     [part~='readout'].compact {
       padding: 1px 4px;
-      font-size: calc(var(--lossquake-font-size, 12px) * 0.84);
+      font-size: calc(var(--lq-font-size) * 0.84);
     }
     [part~='message'] {
       position: absolute;
@@ -126,12 +124,12 @@ export const styles = [
       max-width: 80%;
       padding: 8px 12px;
       border-radius: 4px;
-      background: var(--lossquake-message-background, rgba(255, 255, 255, 0.92));
-      color: var(--lossquake-text-color, #333);
+      background: var(--lq-message-background);
+      color: var(--lq-text-color);
       text-align: center;
     }
     [part~='message'][role='alert'] {
-      color: var(--lossquake-error-color, #b00020);
+      color: var(--lq-error-color);
       border: 1px solid currentColor;
     }
   `,

@@ -2,6 +2,7 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
+import { hooksOf } from './testing.js';
 import { landscapeOf, makeGrid, paraboloid, plane } from './test-helpers/landscapes.js';
 import { bandColour, colourDistance, drawn, pixelAt, until } from './test-helpers/pixels.js';
 
@@ -10,8 +11,8 @@ async function contour(landscape = plane(), attributes = ''): Promise<LossContou
     html`<loss-contour style="width:480px;height:400px"></loss-contour>`,
   );
   for (const pair of attributes.split(/\s+/).filter(Boolean)) {
-    const [name, value] = pair.split('=');
-    el.setAttribute(name, value ?? '');
+    const [name = '', value = ''] = pair.split('=');
+    el.setAttribute(name, value);
   }
   el.landscape = landscape;
   await drawn(el);
@@ -22,7 +23,7 @@ describe('<loss-contour> bands', () => {
   it('paints a plane as 10 bands, each in its viridis colour, with the edges where the loss crosses a level', async () => {
     // loss = w1 + 20 from 0 to 40: levels 0, 4, …, 36, so band k covers w1 in [4k - 20, 4k - 16).
     const el = await contour(plane(makeGrid(33)));
-    expect(el.thresholds).to.deep.equal([0, 4, 8, 12, 16, 20, 24, 28, 32, 36]);
+    expect(hooksOf(el).thresholds).to.deep.equal([0, 4, 8, 12, 16, 20, 24, 28, 32, 36]);
     for (let k = 0; k < 10; k++) {
       const w1 = 4 * k - 18; // the middle of band k
       expect(colourDistance(pixelAt(el, [w1, 3]), bandColour(k, 10)), `band ${k}`).to.be.at.most(2);
@@ -77,7 +78,7 @@ describe('<loss-contour> bands', () => {
   it('labels the axes W1 and W2 with ticks at the extent', async () => {
     const el = await contour();
     const axes = el.shadowRoot!.querySelector('[part~="axes"]')!;
-    const labels = Array.from(axes.querySelectorAll('text')).map((t) => t.textContent!.trim());
+    const labels = Array.from(axes.querySelectorAll('text')).map((t) => t.textContent.trim());
     expect(labels).to.include.members(['W1', 'W2', '−20', '0', '20']);
   });
 
@@ -104,16 +105,16 @@ describe('<loss-contour> morph', () => {
     const el = await contour(a, 'transition=1500');
     el.landscape = b;
     await el.updateComplete;
-    expect(el.morphing).to.be.true;
+    expect(hooksOf(el).morphing).to.be.true;
     const k = 3; // a cell where a and b differ (4.375 vs 35.625)
     let between = false;
     await until(() => {
-      const v = el.displayedValues[k];
-      if (v > a.values[k] + 0.5 && v < b.values[k] - 0.5) between = true;
-      return !el.morphing;
+      const v = hooksOf(el).displayed[k]!;
+      if (v > a.values[k]! + 0.5 && v < b.values[k]! - 0.5) between = true;
+      return !hooksOf(el).morphing;
     }, 'the morph to end');
     expect(between, 'an intermediate frame was shown').to.be.true;
-    expect(Array.from(el.displayedValues)).to.deep.equal(Array.from(b.values));
+    expect(Array.from(hooksOf(el).displayed)).to.deep.equal(Array.from(b.values));
     expect(colourDistance(pixelAt(el, [-18, 0]), bandColour(9, 10))).to.be.at.most(2);
   });
 
@@ -123,8 +124,8 @@ describe('<loss-contour> morph', () => {
     const el = await contour(a, 'transition=0');
     el.landscape = b;
     await el.updateComplete;
-    expect(el.morphing).to.be.false;
-    expect(Array.from(el.displayedValues)).to.deep.equal(Array.from(b.values));
+    expect(hooksOf(el).morphing).to.be.false;
+    expect(Array.from(hooksOf(el).displayed)).to.deep.equal(Array.from(b.values));
   });
 
   it('switches at once under prefers-reduced-motion', async () => {
@@ -133,8 +134,8 @@ describe('<loss-contour> morph', () => {
     const b = paraboloid();
     el.landscape = b;
     await el.updateComplete;
-    expect(el.morphing).to.be.false;
-    expect(Array.from(el.displayedValues)).to.deep.equal(Array.from(b.values));
+    expect(hooksOf(el).morphing).to.be.false;
+    expect(Array.from(hooksOf(el).displayed)).to.deep.equal(Array.from(b.values));
   });
 
   it('keeps its fixed levels while the landscape changes, and takes each landscape’s own with level-scale="auto"', async () => {
@@ -143,12 +144,12 @@ describe('<loss-contour> morph', () => {
     const el = await contour(a, 'transition=0');
     el.landscape = half;
     await el.updateComplete;
-    expect(el.thresholds[9]).to.equal(36);
+    expect(hooksOf(el).thresholds[9]).to.equal(36);
     el.levelScale = 'auto';
     el.landscape = plane();
     el.landscape = half;
     await el.updateComplete;
-    expect(el.thresholds[9]).to.equal(18);
+    expect(hooksOf(el).thresholds[9]).to.equal(18);
   });
 
   it('stops its frame loop when removed mid-morph, landed on the target', async () => {
@@ -156,11 +157,11 @@ describe('<loss-contour> morph', () => {
     const b = paraboloid();
     el.landscape = b;
     await el.updateComplete;
-    expect(el.morphing).to.be.true;
+    expect(hooksOf(el).morphing).to.be.true;
     el.remove();
-    expect(el.morphing).to.be.false;
+    expect(hooksOf(el).morphing).to.be.false;
     await nextFrame();
-    expect(Array.from(el.displayedValues)).to.deep.equal(Array.from(b.values));
+    expect(Array.from(hooksOf(el).displayed)).to.deep.equal(Array.from(b.values));
   });
 });
 
@@ -175,7 +176,13 @@ describe('<loss-contour> attributes', () => {
     console.warn = warn;
   });
 
-  const cases: [string, string, keyof LossContour, unknown][] = [
+  type Attribute = 'levels' | 'colormap' | 'landscape' | 'transition' | 'levelScale';
+  const cases: [
+    string,
+    string,
+    Attribute | 'showPath' | 'showFull' | 'sample' | 'frameRate',
+    unknown,
+  ][] = [
     ['levels', 'many', 'levels', 10],
     ['levels', '500', 'levels', 50],
     ['colormap', 'rainbow', 'colormap', 'viridis'],
@@ -198,7 +205,7 @@ describe('<loss-contour> attributes', () => {
       await el.updateComplete;
       expect(el[prop]).to.deep.equal(expected);
       expect(warnings).to.have.length(1);
-      expect(String(warnings[0][0]))
+      expect(String(warnings[0]?.[0]))
         .to.contain('<loss-contour>')
         .and.contain(attribute)
         .and.contain(value);
@@ -214,6 +221,27 @@ describe('<loss-contour> attributes', () => {
     await el.updateComplete;
     expect(el.levels).to.equal(7);
     expect(warnings).to.have.length(1);
+  });
+
+  it('refuses a landscape with NaN values or a grid without w1, and keeps drawing the last good one', async () => {
+    const el = await contour(plane());
+    const good = el.currentLandscape;
+    const nan = plane();
+    nan.values[5] = NaN;
+    el.landscape = nan;
+    el.landscape = {
+      grid: { size: 33 },
+      values: new Float32Array(33 * 33),
+      min: 0,
+      max: 0,
+    } as never;
+    // Later updates must not throw either: a new colour map redraws the last good landscape.
+    el.colormap = 'magma';
+    await el.updateComplete;
+    expect(el.currentLandscape).to.equal(good);
+    // Both print as the same value ([object Object]), and a value is warned about once.
+    expect(warnings).to.have.length(1);
+    expect(colourDistance(pixelAt(el, [-19, 0]), bandColour(0, 10, 'magma'))).to.be.at.most(2);
   });
 
   it('ignores a malformed landscape object with one warning', async () => {

@@ -1,7 +1,6 @@
-// The shared --lossquake-* theme: one wrapper themes the contour's text and focus ring and the sampler's toolbar.
+// The shared --lossquake-* theme: one wrapper themes the contour's text and focus ring (with the sampler:
+// packages/lossquake/test/contour-integration.test.ts).
 import { expect, fixture, html } from '@open-wc/testing';
-import '@lossquake/batch-sampler';
-import type { BatchSampler } from '@lossquake/batch-sampler';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
 import { plane } from './test-helpers/landscapes.js';
@@ -11,26 +10,23 @@ const theme =
   '--lossquake-font-family: "Theme Face", serif; --lossquake-font-size: 17px;' +
   '--lossquake-text-color: rgb(10, 20, 30); --lossquake-focus-color: rgb(200, 0, 100)';
 
-/** A toolbar sampler and an unlinked contour showing a plane, side by side in a styled wrapper. */
-async function page(wrapperStyle: string): Promise<{ sampler: BatchSampler; el: LossContour }> {
+/** A contour showing a plane in a styled wrapper. */
+async function page(wrapperStyle: string): Promise<{ el: LossContour }> {
   const wrapper = await fixture<HTMLDivElement>(
     html`<div style=${wrapperStyle}>
-      <batch-sampler controls samples="100"></batch-sampler>
       <loss-contour style="width:480px;height:400px"></loss-contour>
     </div>`,
   );
-  const sampler = wrapper.querySelector('batch-sampler') as unknown as BatchSampler;
   const el = wrapper.querySelector<LossContour>('loss-contour')!;
   el.landscape = plane();
   await drawn(el);
-  await sampler.updateComplete;
-  return { sampler, el };
+  return { el };
 }
 
 /** The tick label "0" of the W1 axis, an SVG <text> whose fill is what the reader sees. */
 function tick(el: LossContour): SVGTextElement {
   const axes = el.shadowRoot!.querySelector('[part~="axes"]')!;
-  return [...axes.querySelectorAll('text')].find((t) => t.textContent!.trim() === '0')!;
+  return [...axes.querySelectorAll('text')].find((t) => t.textContent.trim() === '0')!;
 }
 
 function focusRing(el: LossContour): string {
@@ -49,16 +45,12 @@ describe('<loss-contour> theming', () => {
     expect(focusRing(el)).to.equal('rgb(26, 115, 232)');
   });
 
-  it('a wrapper’s --lossquake-font-family, -font-size, -text-color and -focus-color reach the tick labels, the focus ring and the sampler', async () => {
-    const { sampler, el } = await page(theme);
+  it('a wrapper’s --lossquake-font-family, -font-size, -text-color and -focus-color reach the tick labels and the focus ring', async () => {
+    const { el } = await page(theme);
     const style = getComputedStyle(tick(el));
     expect(style.fill).to.equal('rgb(10, 20, 30)');
     expect(style.fontFamily).to.equal('"Theme Face", serif');
     expect(style.fontSize).to.equal('17px');
     expect(focusRing(el)).to.equal('rgb(200, 0, 100)');
-    // The same wrapper themes the sampler's readout: one vocabulary for the whole explainer.
-    const readout = getComputedStyle(sampler.shadowRoot!.querySelector('[part~="readout"]')!);
-    expect(readout.color).to.equal('rgb(10, 20, 30)');
-    expect(readout.fontFamily).to.equal('"Theme Face", serif');
   });
 });

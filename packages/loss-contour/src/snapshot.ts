@@ -18,8 +18,8 @@ function inlineStyles(source: Element, copy: Element): void {
   const computed = getComputedStyle(source);
   const style = STYLED.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
   copy.setAttribute('style', style);
-  for (let k = 0; k < source.children.length; k++)
-    inlineStyles(source.children[k], copy.children[k]);
+  // The copy is a clone: child k matches child k.
+  [...source.children].forEach((child, k) => inlineStyles(child, copy.children[k]!));
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {

@@ -1,7 +1,7 @@
 // The axes box as matplotlib draws its default 3-D axes: the three panes behind the surface with grid
 // lines at the ticks, tick marks on the front edges, and where the tick labels and W1, W2, Loss go.
-import { scaleLinear } from 'd3-scale';
 import type { Grid } from '@lossquake/core';
+import { axisTicks } from '@lossquake/kit';
 import { BOX_HEIGHT, type Vec3 } from './camera.js';
 
 export interface AxisLabel {
@@ -34,9 +34,7 @@ export function lossToBox(value: number, range: readonly [number, number]): numb
 }
 
 function ticksOf(domain: readonly [number, number], count: number) {
-  const scale = scaleLinear().domain(domain as [number, number]);
-  const format = scale.tickFormat(count);
-  return scale.ticks(count).map((value) => ({ value, text: format(value).replace('-', '−') }));
+  return axisTicks(domain[0], domain[1], count);
 }
 
 /**

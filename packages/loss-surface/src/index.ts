@@ -1,17 +1,5 @@
-// @lossquake/loss-surface: the <loss-surface> element and the plain modules behind it.
-export { LossSurface, type LandscapeMode } from './loss-surface.component.js';
-import './loss-surface.js';
-export {
-  cameraMatrices,
-  project,
-  wrapAzimuth,
-  DEFAULT_CAMERA,
-  type CameraState,
-  type CameraMatrices,
-} from './camera.js';
-export {
-  activeFrameLoops,
-  registeredSurfaces,
-  createdContexts,
-  sharedStatus,
-} from './shared-gl.js';
+// @lossquake/loss-surface: the <loss-surface> element (registered on import) and its public types.
+// Test hooks live in '@lossquake/loss-surface/testing'.
+export { LossSurface } from './loss-surface.js';
+export type { SurfaceMode } from './attributes.js';
+export type { LandscapeMode, CameraChangeDetail } from '@lossquake/kit';

@@ -1,18 +1,17 @@
 // Styles for <loss-surface> inside the shared 4:3 view box: labels over the canvas, a message in place.
-// Themed by the shared --lossquake-* names; each --loss-surface-* name from before is kept as an alias
-// that wins when set, so pages themed with the old names look the same.
+// Themed by kit's tokens (--lq-*, set from the public --lossquake-* names). Four defaults still differ
+// from the kit's and are kept here so the figures and the surface's look do not change: tick labels
+// 11px (kit 12px), focus ring #2563eb, message background and error colour.
 import { css } from 'lit';
-import { viewBox } from '@lossquake/kit';
+import { theme, viewBox } from '@lossquake/kit';
 
 export const styles = [
+  theme,
   viewBox,
   css`
     :host {
-      color: var(--loss-surface-label-color, var(--lossquake-text-color, #333));
-      font: var(
-        --loss-surface-font,
-        var(--lossquake-font-size, 11px) var(--lossquake-font-family, system-ui, sans-serif)
-      );
+      color: var(--lq-text-color);
+      font: var(--lossquake-font-size, 11px) var(--lq-font-family);
       touch-action: pan-y;
       user-select: none;
       -webkit-user-select: none;
@@ -21,7 +20,7 @@ export const styles = [
       border-radius: 4px;
     }
     :host(:focus-visible) {
-      box-shadow: 0 0 0 2px var(--loss-surface-focus-ring, var(--lossquake-focus-color, #2563eb));
+      box-shadow: 0 0 0 2px var(--lossquake-focus-color, #2563eb);
     }
     :host([hidden]) {
       display: none;
@@ -39,7 +38,7 @@ export const styles = [
       position: relative;
       inset: auto;
       aspect-ratio: 4 / 3;
-      background: var(--loss-surface-background, var(--lossquake-surface-background, transparent));
+      background: var(--lq-surface-background);
     }
     .labels {
       pointer-events: none;
@@ -65,29 +64,12 @@ export const styles = [
       justify-content: center;
       padding: 1em;
       text-align: center;
-      font: var(
-        --loss-surface-message-font,
-        14px var(--lossquake-font-family, system-ui, sans-serif)
-      );
-      background: var(
-        --loss-surface-message-background,
-        var(--lossquake-message-background, rgba(248, 249, 250, 0.92))
-      );
-      color: var(--loss-surface-message-color, var(--lossquake-text-color, #333));
+      font: 14px var(--lq-font-family);
+      background: var(--lossquake-message-background, rgba(248, 249, 250, 0.92));
+      color: var(--lq-text-color);
     }
     .message[role='alert'] {
-      color: var(
-        --loss-surface-message-color,
-        var(--lossquake-error-color, var(--lossquake-text-color, #333))
-      );
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      color: var(--lossquake-error-color, var(--lq-text-color));
     }
   `,
 ];

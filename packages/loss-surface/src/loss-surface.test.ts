@@ -9,19 +9,10 @@ import {
   waitUntil,
 } from '@open-wc/testing';
 import { resetMouse, sendMouse, sendKeys } from '@web/test-runner-commands';
-import { colormapTable } from '@lossquake/kit';
-import type { Landscape } from '@lossquake/core';
+import { colormapTable, type CameraChangeDetail } from '@lossquake/kit';
 import './loss-surface.js';
 import type { LossSurface } from './loss-surface.component.js';
-import {
-  activeFrameLoops,
-  createdContexts,
-  registeredSurfaces,
-  sharedCanvas,
-  sharedSoftware,
-  sharedStatus,
-} from './shared-gl.js';
-import { trianglesLastDrawn } from './renderer.js';
+import { hooksOf, pageContext as context } from './testing.js';
 import { cameraMatrices, project } from './camera.js';
 import { bowl, terraces } from './test-helpers/landscapes.js';
 import { countNear, differingShare, pixels, settle, type RGB } from './test-helpers/pixels.js';
@@ -72,10 +63,16 @@ describe('<loss-surface>', () => {
     el.setAttribute('landscape', 'full');
     expect([el.landscape, el.landscapeMode]).to.deep.equal(['full', 'full']);
     const shown = bowl(16);
-    el.landscape = shown;
+    el.landscape = { ...shown, min: -999, max: 999 };
     await settle(el);
     // The element keeps a checked copy of the object: same values, min and max recomputed.
-    expect((el.landscape as Landscape).values).to.equal(shown.values);
+    const checked = el.landscape;
+    if (typeof checked === 'string') throw new Error('expected the Landscape back');
+    expect(checked.values).to.equal(shown.values);
+    expect([checked.min, checked.max]).to.deep.equal([
+      Math.min(...shown.values),
+      Math.max(...shown.values),
+    ]);
     expect(el.currentLandscape).to.equal(el.landscape);
     expect(el.landscapeMode).to.equal('full');
   });
@@ -115,12 +112,12 @@ describe('<loss-surface>', () => {
     await settle(el);
     const before = pixels(el);
     const next = bowl(32, 0.8, 0.7);
-    const drawn = el.framesDrawn;
+    const drawn = hooksOf(el).framesDrawn;
     const start = performance.now();
     el.landscape = next;
     while (performance.now() - start < transition / 3) await nextFrame();
     const during = pixels(el);
-    expect(el.framesDrawn - drawn, 'frames drawn during the morph').to.be.greaterThan(2);
+    expect(hooksOf(el).framesDrawn - drawn, 'frames drawn during the morph').to.be.greaterThan(2);
     expect(differingShare(before, during)).to.be.greaterThan(0.01);
     await settle(el);
     const after = pixels(el);
@@ -139,14 +136,16 @@ describe('<loss-surface>', () => {
     el.landscape = bowl(64, 0.2, 0.2);
     await settle(el);
     const all = 63 * 63 * 2;
-    expect(trianglesLastDrawn(), 'still').to.equal(all);
-    const drawn = el.framesDrawn;
+    expect(hooksOf(el).trianglesDrawn, 'still').to.equal(all);
+    const drawn = hooksOf(el).framesDrawn;
     el.landscape = bowl(64, 0.8, 0.7);
-    await waitUntil(() => el.framesDrawn > drawn + 1, 'frames during the morph', { timeout: 2000 });
+    await waitUntil(() => hooksOf(el).framesDrawn > drawn + 1, 'frames during the morph', {
+      timeout: 2000,
+    });
     // 63 cells a side become 32 (every second line and the border) on SwiftShader; a GPU draws all.
-    expect(trianglesLastDrawn(), 'moving').to.equal(sharedSoftware() ? 32 * 32 * 2 : all);
+    expect(hooksOf(el).trianglesDrawn, 'moving').to.equal(context.software ? 32 * 32 * 2 : all);
     await settle(el);
-    expect(trianglesLastDrawn(), 'still again').to.equal(all);
+    expect(hooksOf(el).trianglesDrawn, 'still again').to.equal(all);
   });
 
   it('camera attributes turn the view: pixels change and labels move where the camera projects them', async () => {
@@ -155,7 +154,7 @@ describe('<loss-surface>', () => {
     await settle(el);
     const before = pixels(el);
     const tick = (text: string) =>
-      el.labelPositions.find((l) => l.text === text && l.kind === 'tick')!;
+      hooksOf(el).labels.find((l) => l.text === text && l.kind === 'tick')!;
     // Matplotlib's default view: W1 runs left to right along the front.
     expect(tick('−20').x).to.be.lessThan(tick('20').x);
 
@@ -164,8 +163,8 @@ describe('<loss-surface>', () => {
     await settle(el);
     expect(differingShare(before, pixels(el))).to.be.greaterThan(0.05);
     // Seen from the other side, W1 runs right to left.
-    const minus20 = el.labelPositions.filter((l) => l.text === '−20')[0]!;
-    const plus20 = el.labelPositions.filter((l) => l.text === '20')[0]!;
+    const minus20 = hooksOf(el).labels.filter((l) => l.text === '−20')[0]!;
+    const plus20 = hooksOf(el).labels.filter((l) => l.text === '20')[0]!;
     expect(minus20.x).to.be.greaterThan(plus20.x);
     // The title W1 sits where the camera puts its anchor (front edge y = +1 from this side, at the floor).
     const expected = project(
@@ -174,7 +173,7 @@ describe('<loss-surface>', () => {
       160,
       120,
     );
-    const title = el.labelPositions.find((l) => l.text === 'W₁')!;
+    const title = hooksOf(el).labels.find((l) => l.text === 'W₁')!;
     expect(title.x).to.be.closeTo(expected[0], 0.01);
     expect(title.y).to.be.closeTo(expected[1], 0.01);
     const span = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.labels span')].find(
@@ -184,6 +183,96 @@ describe('<loss-surface>', () => {
     const host = el.getBoundingClientRect();
     expect(box.left + box.width / 2 - host.left).to.be.closeTo(expected[0], 1);
     expect(box.top + box.height / 2 - host.top).to.be.closeTo(expected[1], 1);
+  });
+
+  it('z-range pins the Loss axis: the pixels change, and a plateau at 10 of "0 40" takes the colour a quarter up the map', async () => {
+    const el = await surface();
+    el.landscape = terraces(32, 10);
+    await settle(el);
+    const auto = pixels(el);
+    el.setAttribute('z-range', '0 40');
+    await settle(el);
+    const pinned = pixels(el);
+    expect(differingShare(auto, pinned)).to.be.greaterThan(0.05);
+    const quarter: RGB = [blues[64 * 4]!, blues[64 * 4 + 1]!, blues[64 * 4 + 2]!];
+    expect(countNear(auto, bluesTop, 12), 'auto: the plateau is the top colour').to.be.greaterThan(
+      100,
+    );
+    expect(countNear(pinned, bluesTop, 12), 'pinned: nothing reaches the top').to.equal(0);
+    expect(countNear(pinned, quarter, 8), 'pinned: the plateau a quarter up').to.be.greaterThan(
+      100,
+    );
+  });
+
+  it('a drag turns the surface the same way as the arrow keys: right as ArrowRight, down as ArrowUp', async () => {
+    const el = await surface();
+    el.landscape = bowl(32, 0.2, 0.7);
+    await settle(el);
+    const box = el.getBoundingClientRect();
+    const x = Math.round(box.left + box.width / 2);
+    const y = Math.round(box.top + box.height / 2);
+    // One key press turns 5°; a drag turns 0.5° per pixel, so 10 px matches one press.
+    const drag = async (dx: number, dy: number) => {
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [x + dx, y + dy] });
+      await sendMouse({ type: 'up' });
+      await settle(el);
+      return { camera: [el.azimuth, el.elevation], image: pixels(el) };
+    };
+    const press = async (key: string) => {
+      el.focus();
+      await sendKeys({ press: key });
+      await settle(el);
+      return { camera: [el.azimuth, el.elevation], image: pixels(el) };
+    };
+    const home = async () => {
+      el.azimuth = -60;
+      el.elevation = 30;
+      await settle(el);
+    };
+    const start = pixels(el);
+    for (const [key, dx, dy] of [
+      ['ArrowRight', 10, 0],
+      ['ArrowUp', 0, 10],
+    ] as const) {
+      const byKey = await press(key);
+      await home();
+      const byDrag = await drag(dx, dy);
+      await home();
+      expect(byDrag.camera, key).to.deep.equal(byKey.camera);
+      expect(differingShare(start, byDrag.image), `${key}: the view turned`).to.be.greaterThan(
+        0.01,
+      );
+      expect(differingShare(byKey.image, byDrag.image), key).to.be.lessThan(0.001);
+    }
+  });
+
+  it('keeps an author’s aria-label (also in toHTML), and describes the view in its own label otherwise', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <loss-surface id="a" aria-label="Our figure" style=${small} transition="0"></loss-surface>
+        <loss-surface id="b" style=${small} transition="0"></loss-surface>
+      </div>`,
+    );
+    const [a, b] = ['a', 'b'].map((id) => wrapper.querySelector<LossSurface>(`#${id}`)!);
+    a!.landscape = b!.landscape = bowl(16);
+    await waitUntil(() => /Lowest loss/.test(b!.getAttribute('aria-label') ?? ''), 'description', {
+      timeout: 5000,
+    });
+    expect(a!.getAttribute('aria-label')).to.equal('Our figure');
+    expect(a!.toHTML()).to.contain('aria-label="Our figure"');
+    expect(b!.toHTML()).not.to.contain('aria-label');
+  });
+
+  it('toBlob() rejects and captureFrame() gives null before the first frame', async () => {
+    const el = document.createElement('loss-surface');
+    expect(await el.captureFrame()).to.equal(null);
+    const failure = await el.toBlob().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).to.be.instanceOf(Error);
   });
 
   it('zoom magnifies: the surface covers more of the canvas', async () => {
@@ -216,7 +305,7 @@ describe('<loss-surface>', () => {
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'move', position: [x + 40, y + 10] });
     await sendMouse({ type: 'up' });
-    const { detail } = await changed;
+    const { detail } = (await changed) as CustomEvent<CameraChangeDetail>;
     expect(detail.group).to.equal('g');
     expect(a!.azimuth).to.not.equal(-60);
     expect(b!.azimuth).to.equal(a!.azimuth);
@@ -260,6 +349,8 @@ describe('<loss-surface>', () => {
       el.setAttribute('show-path', 'maybe');
       el.setAttribute('transition', '-3');
       el.setAttribute('zoom', '100');
+      el.setAttribute('landscape', 'variance');
+      el.setAttribute('frame-rate', '0');
       await el.updateComplete;
     });
     expect(el.elevation).to.equal(20);
@@ -268,7 +359,10 @@ describe('<loss-surface>', () => {
     expect(el.showPath).to.equal(true);
     expect(el.transition).to.equal(0);
     expect(el.zoom).to.equal(8);
-    expect(warnings).to.have.length(6);
+    expect(el.landscape).to.equal('batch');
+    expect(el.frameRate).to.equal(0.1);
+    expect(warnings).to.have.length(8);
+    expect(warnings[6]).to.contain('"variance"');
     expect(warnings[0])
       .to.contain('<loss-surface>')
       .and.contain('elevation')
@@ -313,6 +407,30 @@ describe('<loss-surface>', () => {
     );
   });
 
+  it('plays src frames in turn at frame-rate, wrapping around, while no sampler is linked', async () => {
+    const flat = (level: number) => Array.from({ length: 16 }, () => level);
+    const json = {
+      grid: bowl(4).grid,
+      frames: [1, 2, 3].map((level) => ({ values: flat(level) })),
+    };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(json)], { type: 'application/json' }));
+    const el = await surface(
+      html`<loss-surface style=${small} transition="0" frame-rate="30" src=${url}></loss-surface>`,
+    );
+    expect(el.frameRate).to.equal(30);
+    const seen: number[] = [];
+    await waitUntil(
+      () => {
+        const level = el.currentLandscape?.min;
+        if (level !== undefined && level !== seen[seen.length - 1]) seen.push(level);
+        return seen.length >= 4;
+      },
+      'four frames shown',
+      { timeout: 10000, interval: 5 },
+    );
+    expect(seen.slice(0, 4)).to.deep.equal([1, 2, 3, 1]);
+  });
+
   it('plays frames from src, and on bad data shows a message and fires error, keeping the last good frames', async () => {
     const good = bowl(4, 0.5, 0.5);
     const json = { grid: good.grid, frames: [{ values: [...good.values] }] };
@@ -347,12 +465,12 @@ describe('<loss-surface>', () => {
     const el = wrapper.querySelector<LossSurface>('loss-surface')!;
     el.landscape = bowl(16);
     await settle(el);
-    const contexts = createdContexts();
+    const contexts = context.createdContexts;
     wrapper.querySelector('#two')!.append(el);
     await Promise.resolve();
     await nextFrame();
-    expect(registeredSurfaces()).to.equal(1);
-    expect(createdContexts()).to.equal(contexts);
+    expect(context.registeredSurfaces).to.equal(1);
+    expect(context.createdContexts).to.equal(contexts);
     el.azimuth = 0;
     await settle(el);
     expect(countNear(pixels(el), bluesBottom, 12)).to.be.greaterThan(10);
@@ -363,7 +481,7 @@ describe('<loss-surface> on a shared WebGL context', () => {
   afterEach(allGone);
 
   it('draws 30 surfaces in view through one context, without losing it', async () => {
-    const before = createdContexts();
+    const before = context.createdContexts;
     const cell = 'display:inline-block;width:120px;height:90px;max-width:none;aspect-ratio:auto';
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="width:800px">
@@ -372,10 +490,10 @@ describe('<loss-surface> on a shared WebGL context', () => {
     );
     const surfaces = [...wrapper.querySelectorAll<LossSurface>('loss-surface')];
     let lost = 0;
-    sharedCanvas()!.addEventListener('webglcontextlost', () => lost++);
+    context.canvas!.addEventListener('webglcontextlost', () => lost++);
     surfaces.forEach((el, k) => (el.landscape = bowl(16, (k % 6) / 5, Math.floor(k / 6) / 4)));
     await Promise.all(surfaces.map((el) => settle(el, 20000)));
-    expect(createdContexts() - before).to.equal(1);
+    expect(context.createdContexts - before).to.equal(1);
     expect(lost).to.equal(0);
     const visible = surfaces.filter((el) => el.getBoundingClientRect().top < innerHeight);
     expect(visible.length).to.be.greaterThan(10);
@@ -396,10 +514,10 @@ describe('<loss-surface> on a shared WebGL context', () => {
     near.landscape = far.landscape = bowl(16);
     try {
       await settle(near);
-      expect(far.framesDrawn).to.equal(0);
+      expect(hooksOf(far).framesDrawn).to.equal(0);
       far.scrollIntoView();
       await settle(far);
-      expect(far.framesDrawn).to.be.greaterThan(0);
+      expect(hooksOf(far).framesDrawn).to.be.greaterThan(0);
     } finally {
       scrollTo(0, 0);
     }
@@ -416,14 +534,14 @@ describe('<loss-surface> on a shared WebGL context', () => {
     surfaces.forEach((el) => (el.landscape = bowl(8)));
     await nextFrame();
     await nextFrame();
-    expect(registeredSurfaces()).to.equal(100);
-    expect(activeFrameLoops()).to.equal(1); // auto-rotate keeps it running
+    expect(context.registeredSurfaces).to.equal(100);
+    expect(context.activeFrameLoops).to.equal(1); // auto-rotate keeps it running
     wrapper.remove();
     await Promise.resolve();
-    expect(registeredSurfaces()).to.equal(0);
-    expect(activeFrameLoops()).to.equal(0);
-    expect(sharedCanvas()).to.equal(null);
-    const original = window.requestAnimationFrame;
+    expect(context.registeredSurfaces).to.equal(0);
+    expect(context.activeFrameLoops).to.equal(0);
+    expect(context.canvas).to.equal(null);
+    const original = window.requestAnimationFrame.bind(window);
     let requested = 0;
     window.requestAnimationFrame = (callback) => {
       requested++;
@@ -444,7 +562,7 @@ describe('<loss-surface> on a shared WebGL context', () => {
     await settle(el);
     // Headless Chromium on SwiftShader never restores a context lost through WEBGL_lose_context, so
     // the browser's events are replayed on the live context: the element's handling is what is tested.
-    const canvas = sharedCanvas()!;
+    const canvas = context.canvas!;
     const lostEvent = new Event('webglcontextlost', { cancelable: true });
     canvas.dispatchEvent(lostEvent);
     expect(
@@ -452,15 +570,15 @@ describe('<loss-surface> on a shared WebGL context', () => {
       'lost must be prevented for the browser to restore',
     ).to.equal(true);
     await el.updateComplete;
-    expect(sharedStatus()).to.equal('lost');
+    expect(context.status).to.equal('lost');
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('lost');
-    const drawn = el.framesDrawn;
+    const drawn = hooksOf(el).framesDrawn;
     el.azimuth = -50;
     await aTimeout(50);
-    expect(el.framesDrawn, 'no drawing while lost').to.equal(drawn);
+    expect(hooksOf(el).framesDrawn, 'no drawing while lost').to.equal(drawn);
     canvas.dispatchEvent(new Event('webglcontextrestored'));
     await settle(el);
-    expect(el.framesDrawn).to.be.greaterThan(drawn);
+    expect(hooksOf(el).framesDrawn).to.be.greaterThan(drawn);
     expect(el.shadowRoot!.querySelector('.message')).to.equal(null);
     const image = pixels(el);
     expect(countNear(image, bluesTop, 12)).to.be.greaterThan(100);
@@ -475,9 +593,9 @@ describe('<loss-surface> on a shared WebGL context', () => {
     const onError = (event: ErrorEvent) => errors.push(event.error);
     window.addEventListener('error', onError);
     try {
-      const gl = sharedCanvas()!.getContext('webgl') as WebGLRenderingContext;
+      const gl = context.canvas!.getContext('webgl') as WebGLRenderingContext;
       const lose = gl.getExtension('WEBGL_lose_context')!;
-      const lost = oneEvent(sharedCanvas()!, 'webglcontextlost');
+      const lost = oneEvent(context.canvas!, 'webglcontextlost');
       lose.loseContext();
       await lost;
       el.azimuth = 0;
@@ -495,17 +613,18 @@ describe('<loss-surface> on a shared WebGL context', () => {
 
   it('without WebGL shows a message in place and fires error; a later surface gets WebGL again', async () => {
     // A browser without WebGL: neither a canvas element nor an OffscreenCanvas gives a context.
-    const original = HTMLCanvasElement.prototype.getContext;
-    const originalOffscreen = OffscreenCanvas.prototype.getContext;
-    const refuseWebGL = (getContext: unknown) =>
-      function (this: unknown, type: string, ...rest: unknown[]) {
-        if (type === 'webgl' || type === 'experimental-webgl' || type === 'webgl2') return null;
-        return (getContext as (...args: unknown[]) => unknown).call(this, type, ...rest);
-      };
-    HTMLCanvasElement.prototype.getContext = refuseWebGL(original) as typeof original;
-    OffscreenCanvas.prototype.getContext = refuseWebGL(
-      originalOffscreen,
-    ) as typeof originalOffscreen;
+    const prototypes = [HTMLCanvasElement.prototype, OffscreenCanvas.prototype];
+    const originals = prototypes.map((p) => Object.getOwnPropertyDescriptor(p, 'getContext')!);
+    prototypes.forEach((prototype, k) => {
+      const getContext = originals[k]!.value as (...args: unknown[]) => unknown;
+      Object.defineProperty(prototype, 'getContext', {
+        ...originals[k],
+        value(this: unknown, type: string, ...rest: unknown[]) {
+          if (type === 'webgl' || type === 'experimental-webgl' || type === 'webgl2') return null;
+          return getContext.call(this, type, ...rest);
+        },
+      });
+    });
     let message = '';
     try {
       const wrapper = document.createElement('div');
@@ -526,8 +645,9 @@ describe('<loss-surface> on a shared WebGL context', () => {
       wrapper.remove();
       await Promise.resolve();
     } finally {
-      HTMLCanvasElement.prototype.getContext = original;
-      OffscreenCanvas.prototype.getContext = originalOffscreen;
+      prototypes.forEach((prototype, k) =>
+        Object.defineProperty(prototype, 'getContext', originals[k]!),
+      );
     }
     const el = await surface();
     el.landscape = bowl(16);

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { Morph, ease, landscapeRange } from './morph.js';
+import { ease } from '@lossquake/core';
+import { Morph } from './morph.js';
+import { buildScene } from './scene.js';
 import { landscapeOf } from './test-helpers/landscapes.js';
 
 describe('Morph', () => {
@@ -38,8 +40,29 @@ describe('Morph', () => {
     expect(morph.heightAt(1, 0, 1)).to.be.closeTo(1, 1e-5);
   });
 
-  it('landscapeRange() widens a flat landscape so the axis never collapses', () => {
-    expect(landscapeRange(a)).to.deep.equal([0.5, 1.5]);
-    expect(landscapeRange(b)).to.deep.equal([1, 5]);
+  it('push() runs from the old landscape at t = 0 to the new one at t = 1, monotone between', () => {
+    const morph = new Morph();
+    morph.push(a, 0, 0);
+    morph.push(b, 1000, 500);
+    // At x = 1 the old landscape is 1 and the new one 5; the marker rests on what is shown.
+    const shown = (now: number) => morph.heightAt(1, 0, morph.t(now));
+    const marker = (now: number) =>
+      buildScene({
+        morph,
+        now,
+        camera: { azimuth: -60, elevation: 30, zoom: 1 },
+        width: 160,
+        height: 120,
+        zRange: [0, 10],
+        path: null,
+        weights: [20, 0],
+      }).marker![2]!;
+    expect(shown(1000)).to.be.closeTo(1, 1e-6);
+    expect(shown(1500)).to.be.closeTo(5, 1e-6);
+    for (let now = 1000; now < 1500; now += 25) {
+      expect(shown(now + 25)).to.be.at.least(shown(now));
+      expect(marker(now + 25)).to.be.at.least(marker(now));
+    }
+    expect(marker(1500)).to.be.greaterThan(marker(1000));
   });
 });

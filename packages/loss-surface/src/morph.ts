@@ -1,32 +1,9 @@
 // The morph between two landscapes: the heights and slopes before and after, and how far along we are.
 // The GPU blends `from` and `to` with the same eased t; the CPU uses them for the marker and trail.
-import type { Grid, Landscape } from '@lossquake/core';
+import { ease, landscapeRange, sameGrid, type Grid, type Landscape } from '@lossquake/core';
 import { blend, heightAt, heightsAndSlopes } from './mesh.js';
 
 export type Range = readonly [number, number];
-
-function sameGrid(a: Grid, b: Grid): boolean {
-  return (
-    a.size === b.size &&
-    a.w1[0] === b.w1[0] &&
-    a.w1[1] === b.w1[1] &&
-    a.w2[0] === b.w2[0] &&
-    a.w2[1] === b.w2[1]
-  );
-}
-
-/** A landscape's own vertical range, widened when flat so the axis never collapses. */
-export function landscapeRange(landscape: Landscape): Range {
-  const { min, max } = landscape;
-  if (!(max > min)) return [min - 0.5, max + 0.5];
-  return [min, max];
-}
-
-/** Ease in and out, so a morph neither jumps nor stops abruptly. */
-export function ease(progress: number): number {
-  const p = Math.min(1, Math.max(0, progress));
-  return p * p * (3 - 2 * p);
-}
 
 export class Morph {
   grid: Grid | null = null;

@@ -13,7 +13,6 @@ import { gzipSync } from 'node:zlib';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { pureColourSchemes } from './bundle-plugins.mjs';
 import { bundledPackageDirs, licenceNotice } from './bundled-licences.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +22,12 @@ const require = createRequire(join(root, 'package.json'));
 const samplerDir = dirname(require.resolve('@lossquake/batch-sampler/package.json'));
 const surfaceDir = dirname(require.resolve('@lossquake/loss-surface/package.json'));
 const reglMin = createRequire(join(surfaceDir, 'package.json')).resolve('regl/dist/regl.min.js');
+// The kit's colour maps are data copied from d3-scale-chromatic (kit/src/colormaps.ts): no byte of
+// the package is bundled, but its licence asks for its notice beside the copy.
+const kitDir = dirname(require.resolve('@lossquake/kit/package.json'));
+const chromaticDir = dirname(
+  dirname(createRequire(join(kitDir, 'package.json')).resolve('d3-scale-chromatic')),
+);
 
 const worker = await build({
   entryPoints: [join(samplerDir, 'dist/landscape-worker.js')],
@@ -66,7 +71,7 @@ const bundled = await build({
   alias: { regl: reglMin },
   define: { 'process.env.NODE_ENV': '"production"' },
   tsconfig: join(root, '../../tsconfig.base.json'),
-  plugins: [inlineWorker, pureColourSchemes],
+  plugins: [inlineWorker],
   logLevel: 'warning',
   write: false,
   metafile: true,
@@ -75,7 +80,10 @@ const output = (ending) => bundled.outputFiles.find((file) => file.path.endsWith
 
 // The worker's packages count too: its code is inlined into the bundle.
 const licencesFile = `${outfile}.LICENSE.txt`;
-const licences = await licenceNotice(bundledPackageDirs(worker.metafile, bundled.metafile), pkg);
+const licences = await licenceNotice(
+  [...bundledPackageDirs(worker.metafile, bundled.metafile), chromaticDir],
+  pkg,
+);
 const banner = `/*! ${pkg.name} ${pkg.version} | ${pkg.license} | bundled third-party licences: ${basename(licencesFile)} */`;
 
 // Licence comments (/*! ... */, which esbuild gathers at the end) stay; the source map is chained.

@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import {
   BUNDLE,
   canvasOf,
+  framesDrawn,
   paintedPixels,
   waitFor,
   type BatchSampler,
@@ -65,7 +66,7 @@ describe('accessibility of each element', () => {
     await sampler.step();
     // axe looks at what the reader gets: both views drawn (bands on the contour, a frame of the surface).
     await waitFor(
-      () => paintedPixels(canvasOf(contour)) > 500 && surface.framesDrawn > 0,
+      () => paintedPixels(canvasOf(contour)) > 500 && framesDrawn(surface) > 0,
       'the views drawn',
     );
   });
@@ -81,7 +82,7 @@ describe('accessibility of each element', () => {
         this.skip();
       }
       const element = host.querySelector(tag)!;
-      const results = await axe!.run(element, { resultTypes: ['violations'] });
+      const results = await axe.run(element, { resultTypes: ['violations'] });
       const found = results.violations.map(
         (v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target))}`,
       );

@@ -67,14 +67,15 @@ async function attributesOf(
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function valid(type: string, value: unknown): boolean {
-  if (type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (/^number( \| null)?$/.test(type))
+    return value === null || (typeof value === 'number' && Number.isFinite(value));
   if (type === 'boolean') return typeof value === 'boolean';
   if (/^string( \| null)?$/.test(type)) return value === null || typeof value === 'string';
   return false; // enums, extents, ranges: a bad value must be refused (kept, with a warning)
 }
 
 function same(a: unknown, b: unknown): boolean {
-  if (ArrayBuffer.isView(a) || Array.isArray(a)) return String(a) === String(b);
+  if (ArrayBuffer.isView(a) || Array.isArray(a)) return String(a as unknown[]) === String(b);
   return Object.is(a, b);
 }
 
@@ -117,7 +118,7 @@ describe('bad attribute values', () => {
           try {
             element.setAttribute(attribute.name, bad);
           } catch (error) {
-            problems.push(`${attribute.name}=${JSON.stringify(bad)} threw ${error}`);
+            problems.push(`${attribute.name}=${JSON.stringify(bad)} threw ${String(error)}`);
           }
           const after = element[field];
           const warnings = page.probe.warnings.slice(warned);

@@ -22,12 +22,35 @@ export interface Probe {
   liveContexts(): number;
 }
 
-/** What the bundle exports, as seen from inside a page. */
+/**
+ * The page's instance of the bundle: its exports (BatchSampler, LossSurface, …), plus the surface's
+ * shared WebGL context as the page sees it (its test hooks, read through the bundle).
+ */
 export interface Bundle {
+  [name: string]: unknown;
   activeFrameLoops(): number;
   registeredSurfaces(): number;
   createdContexts(): number;
+  /** Contexts the surfaces hold now (0 or 1). */
+  liveContexts(): number;
   sharedStatus(): 'ready' | 'lost' | 'unavailable';
+}
+
+/** <loss-surface>'s test hooks: a registered symbol, so the bundle in any frame answers to it. */
+const SURFACE_HOOKS = Symbol.for('lossquake.loss-surface.testing');
+
+interface ContextHooks {
+  activeFrameLoops: number;
+  registeredSurfaces: number;
+  createdContexts: number;
+  liveContexts: number;
+  status: 'ready' | 'lost' | 'unavailable';
+}
+
+/** Frames a <loss-surface> has drawn (from its test hooks). */
+export function framesDrawn(surface: Element): number {
+  return (surface as unknown as Record<symbol, { framesDrawn: number }>)[SURFACE_HOOKS]!
+    .framesDrawn;
 }
 
 export interface PageWindow extends Window {
@@ -84,7 +107,21 @@ export async function openPage(
       return element;
     },
     // pages/expose.js hands over the page's module instance: the one its tags come from.
-    bundle: () => waitFor(() => win.__lossquake as Bundle, 'window.__lossquake'),
+    bundle: async () => {
+      const module = await waitFor(
+        () => win.__lossquake as { LossSurface: Record<symbol, ContextHooks> },
+        'window.__lossquake',
+      );
+      const shared = () => module.LossSurface[SURFACE_HOOKS]!;
+      return {
+        ...module,
+        activeFrameLoops: () => shared().activeFrameLoops,
+        registeredSurfaces: () => shared().registeredSurfaces,
+        createdContexts: () => shared().createdContexts,
+        liveContexts: () => shared().liveContexts,
+        sharedStatus: () => shared().status,
+      };
+    },
   };
 }
 

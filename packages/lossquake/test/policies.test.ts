@@ -54,7 +54,7 @@ describe('a page with a strict CSP and Trusted Types', () => {
       const late = page.create('loss-surface', { for: 's' });
       const heard = new Promise<string>((resolve) =>
         late.addEventListener('error', (e) =>
-          resolve((e as unknown as CustomEvent).detail.message),
+          resolve((e as unknown as CustomEvent<{ message: string }>).detail.message),
         ),
       );
       doc.body.append(late);
@@ -93,10 +93,11 @@ describe('inside <iframe sandbox="allow-scripts">', () => {
       storage: string;
     };
     const report = new Promise<Report>((resolve) => {
-      const listen = (event: MessageEvent) => {
-        if (event.source !== frame.contentWindow || !event.data?.lossquakeSandbox) return;
+      const listen = (event: MessageEvent<{ lossquakeSandbox?: Report } | null>) => {
+        const sandbox = event.data?.lossquakeSandbox;
+        if (event.source !== frame.contentWindow || !sandbox) return;
         window.removeEventListener('message', listen);
-        resolve(event.data.lossquakeSandbox);
+        resolve(sandbox);
       };
       window.addEventListener('message', listen);
     });

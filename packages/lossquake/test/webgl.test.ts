@@ -54,7 +54,11 @@ describe('WebGL contexts on a busy page', () => {
     const sampler = page.create('batch-sampler', { id: 's', samples: '100', resolution: '12' });
     page.doc.body.append(sampler);
     lost.length = 0;
-    page.doc.addEventListener('webglcontextlost', (e) => lost.push(String(e.target)), true);
+    page.doc.addEventListener(
+      'webglcontextlost',
+      (e) => lost.push((e.target as Element).localName),
+      true,
+    );
   });
 
   it("adding 10 surfaces to a page with 12 WebGL canvases of its own loses none of the page's", async () => {
@@ -64,7 +68,8 @@ describe('WebGL contexts on a busy page', () => {
     expect(own.map((gl) => gl.isContextLost())).to.deep.equal(own.map(() => false));
     // Their pictures are still there.
     const pixel = new Uint8Array(4);
-    own[3]!.readPixels(0, 0, 1, 1, own[3]!.RGBA, own[3]!.UNSIGNED_BYTE, pixel);
+    const fourth = own[3]!;
+    fourth.readPixels(0, 0, 1, 1, fourth.RGBA, fourth.UNSIGNED_BYTE, pixel);
     expect(pixel[1]).to.be.closeTo(128, 2);
     expect(lost).to.deep.equal([]);
     // The surfaces added one context between them.

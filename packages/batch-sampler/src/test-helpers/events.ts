@@ -1,4 +1,5 @@
-// Test helpers: record lossquake events in order, and count console warnings.
+// Test helpers: record lossquake events in order, wait for one typed, and count console warnings.
+import { oneEvent } from '@open-wc/testing';
 import type { LossquakeEventMap } from '@lossquake/kit';
 
 export type Recorded = { type: keyof LossquakeEventMap; detail: unknown };
@@ -42,4 +43,12 @@ export async function warnings(body: () => unknown): Promise<string[]> {
     console.warn = original;
   }
   return messages;
+}
+
+/** The next lossquake event `type` from `target`, typed. */
+export function once<K extends keyof LossquakeEventMap>(
+  target: EventTarget,
+  type: K,
+): Promise<LossquakeEventMap[K]> {
+  return oneEvent<LossquakeEventMap[K]>(target, type);
 }

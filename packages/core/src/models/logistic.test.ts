@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { assertInDelta } from '../test-helpers/assert.js';
 import { logistic } from './logistic.js';
 import { getModel, models } from './registry.js';

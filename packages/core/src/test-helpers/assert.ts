@@ -1,6 +1,6 @@
 // The one float comparison every test uses: numbers or arrays, absolute or relative tolerance.
 
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 
 export interface InDeltaOptions {
   /** Compare |actual − expected| with delta·|expected| (plus `floor`) instead of delta. */

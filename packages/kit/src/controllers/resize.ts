@@ -25,7 +25,7 @@ export class ResizeController implements ReactiveController {
 
   hostConnected(): void {
     this.#observer = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1].contentRect;
+      const box = entries[entries.length - 1]!.contentRect; // the observer reports at least one
       if (box.width === this.width && box.height === this.height) return;
       this.width = box.width;
       this.height = box.height;

@@ -27,7 +27,7 @@ export class VisibilityController implements ReactiveController {
       return;
     }
     this.#observer = new IntersectionObserver((entries) => {
-      const last = entries[entries.length - 1];
+      const last = entries[entries.length - 1]!; // the observer reports at least one
       this.#onScreen = last.isIntersecting;
       this.#update();
     });

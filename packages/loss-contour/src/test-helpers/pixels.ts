@@ -3,6 +3,7 @@ import { nextFrame } from '@open-wc/testing';
 import { colormap, type ColormapName } from '@lossquake/kit';
 import type { Vec2 } from '@lossquake/core';
 import type { LossContour } from '../loss-contour.component.js';
+import { hooksOf } from '../testing.js';
 
 export type RGB = [number, number, number];
 
@@ -26,13 +27,18 @@ export function pixelAt(
   const x = Math.min(canvas.width - 1, Math.floor(((w[0] - a) / (b - a)) * canvas.width));
   const y = Math.min(canvas.height - 1, Math.floor((1 - (w[1] - c) / (d - c)) * canvas.height));
   const data = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(x, y, 1, 1).data;
-  return [data[0], data[1], data[2]];
+  return rgbOf(data);
+}
+
+/** The RGB of the first pixel of RGBA `data`. */
+export function rgbOf(data: Uint8ClampedArray): RGB {
+  return [data[0]!, data[1]!, data[2]!];
 }
 
 export function parseRGB(css: string): RGB {
   const hex = /^#([0-9a-f]{6})$/i.exec(css);
   if (hex) {
-    const v = parseInt(hex[1], 16);
+    const v = parseInt(hex[1]!, 16);
     return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
   }
   const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);
@@ -71,7 +77,7 @@ export async function drawn(el: LossContour): Promise<void> {
   await el.updateComplete;
   await until(() => {
     const canvas = el.shadowRoot!.querySelector('canvas');
-    if (!canvas || el.morphing) return false;
+    if (!canvas || hooksOf(el).morphing) return false;
     const box = canvas.getBoundingClientRect();
     return box.width > 0 && canvas.width === Math.round(box.width * devicePixelRatio);
   }, 'the first drawing');

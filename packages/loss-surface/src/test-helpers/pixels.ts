@@ -1,6 +1,7 @@
 // Reading what a surface shows: its canvas's pixels, and waiting until it has drawn.
 import { nextFrame } from '@open-wc/testing';
 import type { LossSurface } from '../loss-surface.component.js';
+import { hooksOf } from '../testing.js';
 
 export type RGB = readonly [number, number, number];
 
@@ -56,11 +57,11 @@ export async function settle(surface: LossSurface, timeout = 8000): Promise<void
   let still = 0;
   while (performance.now() - start < timeout) {
     await nextFrame();
-    const now = surface.framesDrawn;
+    const now = hooksOf(surface).framesDrawn;
     if (now > 0 && now === last) {
       if (++still >= 3) return;
     } else still = 0;
     last = now;
   }
-  throw new Error(`surface did not settle (framesDrawn ${surface.framesDrawn})`);
+  throw new Error(`surface did not settle (framesDrawn ${hooksOf(surface).framesDrawn})`);
 }

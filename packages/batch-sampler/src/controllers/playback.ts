@@ -1,0 +1,119 @@
+// Playing a run as a media element plays: a beat every half period at `rate`, only while the sampler
+// can be seen, autoplay once it is on screen (the reader presses play under reduced motion), and
+// `loop` or a stop at `max-iterations`.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ReducedMotionController, VisibilityController } from '@lossquake/kit';
+
+/** The settings playing reads from its element. */
+export interface PlaybackHost extends ReactiveControllerHost, Element {
+  rate: number;
+  maxIterations: number;
+  loop: boolean;
+  autoplay: boolean;
+}
+
+/** The run as playing drives it (see TrainingRun). */
+export interface Beats {
+  readonly busy: Promise<void> | null;
+  readonly midStep: boolean;
+  readonly iteration: number;
+  beat(): Promise<void> | null;
+  finishStep(): void;
+  seek(iteration: number): Promise<void>;
+}
+
+export class PlaybackController implements ReactiveController {
+  paused = true;
+  #host: PlaybackHost;
+  // The run, with the settings changed since the last beat applied.
+  #run: () => Beats;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #autoplayDone = false;
+  #autoplay = false;
+  #visibility: VisibilityController;
+  #reducedMotion: ReducedMotionController;
+
+  constructor(host: PlaybackHost, run: () => Beats) {
+    this.#host = host;
+    this.#run = run;
+    this.#visibility = new VisibilityController(host, (visible) => this.#onVisibility(visible));
+    this.#reducedMotion = new ReducedMotionController(host);
+    host.addController(this);
+  }
+
+  /** Resolves at once, as media elements do. */
+  play(): Promise<void> {
+    this.#autoplayDone = true;
+    if (this.paused) {
+      this.paused = false;
+      this.#host.dispatchEvent(new Event('play'));
+      this.#host.requestUpdate();
+    }
+    this.#schedule(0);
+    return Promise.resolve();
+  }
+
+  /** Stops; a batch already shown gets its training step, so a paused run is always at a whole step. */
+  pause(): void {
+    this.#clearTimer();
+    if (this.paused) return;
+    this.paused = true;
+    this.#run().finishStep();
+    this.#host.dispatchEvent(new Event('pause'));
+    this.#host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    // Setting `autoplay` on a sampler already on screen starts it, as the attribute at load does.
+    if (this.#host.autoplay === this.#autoplay) return;
+    this.#autoplay = this.#host.autoplay;
+    if (this.#visibility.visible && this.#wantsAutoplay()) void this.play();
+  }
+
+  hostDisconnected(): void {
+    this.#clearTimer();
+  }
+
+  // A reader who asked for reduced motion starts the run themselves.
+  #wantsAutoplay(): boolean {
+    return this.#host.autoplay && !this.#autoplayDone && !this.#reducedMotion.reduced;
+  }
+
+  #onVisibility(visible: boolean): void {
+    if (!visible) return this.#clearTimer();
+    if (this.#wantsAutoplay()) void this.play();
+    else if (!this.paused) this.#schedule(0);
+  }
+
+  #playing(): boolean {
+    return !this.paused && this.#host.isConnected && this.#visibility.visible;
+  }
+
+  #schedule(delay: number): void {
+    if (this.#timer === null && this.#playing()) this.#timer = setTimeout(this.#tick, delay);
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  // Each tick is one beat: show the next batch, or (half a period later) take its step.
+  #tick = (): void => {
+    this.#timer = null;
+    if (!this.#playing()) return;
+    const run = this.#run();
+    const half = 500 / this.#host.rate;
+    if (run.busy) {
+      void run.busy.then(() => this.#schedule(0));
+      return;
+    }
+    if (!run.midStep && run.iteration >= this.#host.maxIterations) {
+      if (!this.#host.loop) return this.pause();
+      void run.seek(0);
+    }
+    const shown = run.beat();
+    if (shown) void shown.then(() => this.#schedule(half));
+    else this.#schedule(half);
+  };
+}

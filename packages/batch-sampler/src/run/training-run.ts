@@ -1,0 +1,401 @@
+// A training run without the DOM: the reversible timeline, the two beats of each step, every batch's
+// landscape (computed at once when small, else in a worker), the full landscape and the quake measured.
+import {
+  createVarianceAccumulator,
+  lossGrid,
+  theoreticalQuake,
+  type Grid,
+  type Landscape,
+  type ScheduledBatch,
+  type VarianceAccumulator,
+  type Vec2,
+} from '@lossquake/core';
+import type { BatchChangeDetail, ResetReason, WeightsChangeDetail } from '@lossquake/kit';
+import { computeFull, type FullLandscapes } from './landscape-jobs.js';
+import { LandscapeService } from './landscape-service.js';
+import { Timeline, type PickedWeights, type TimelineOptions } from './timeline.js';
+
+/** Landscapes up to this many loss evaluations (rows × cells) are computed at once on the main thread. */
+export const SYNC_WORK = 1_000_000;
+/** The full landscape also computes σ² per cell, about twice the work per evaluation. */
+export const SYNC_FULL_WORK = 500_000;
+
+/** Everything a run is made of: the timeline's settings and the grid its landscapes are computed on. */
+export interface RunConfig extends TimelineOptions {
+  grid: Grid;
+}
+
+/** What a run tells whoever drives it; the element turns these into DOM events. */
+export interface RunListener {
+  batch?(detail: BatchChangeDetail): void;
+  weights?(detail: WeightsChangeDetail): void;
+  reset?(reason: ResetReason): void;
+  full?(landscape: Landscape): void;
+  /** Something a reader can see has changed. */
+  change?(): void;
+}
+
+/** What `quakeMagnitude` reports, in units of the loss (nats: the cross-entropy uses ln). */
+export interface QuakeMagnitude {
+  /** RMS over grid cells and the batches seen since the reset of (batch landscape − full landscape); null before a batch. */
+  measured: number | null;
+  /** Its expected value from theory: √(mean over cells of σ²/B, × (N − B)/(N − 1) for epoch or sequential sampling; 0 for full). */
+  theory: number;
+  /** How many distinct batches `measured` averages over. */
+  batches: number;
+}
+
+interface Setup {
+  timeline: Timeline;
+  grid: Grid;
+  /** Names the full landscape these settings need. */
+  fullKey: string;
+  accumulator: VarianceAccumulator;
+}
+
+export class TrainingRun {
+  #listener: RunListener;
+  #service: LandscapeService;
+  #setup: Setup | null = null;
+  // Full landscapes are computed only while attached (the element is on a page).
+  #attached = false;
+  #fullKey = '';
+  #full: FullLandscapes | null = null;
+  #fullWaiters: ((landscape: Landscape) => void)[] = [];
+  #batch: ScheduledBatch | null = null;
+  #batchLandscape: Landscape | null = null;
+  /** A batch is shown (`batch` told) and its step not yet taken. */
+  #midStep = false;
+  #busy: Promise<void> | null = null;
+  // Bumped by every reset and jump: a landscape that arrives for an older generation is dropped.
+  #generation = 0;
+  #accumulated = new Set<number>();
+  #variance: Landscape | null = null;
+  #samples = new Map<number, Landscape>();
+
+  constructor(listener: RunListener = {}, service = new LandscapeService()) {
+    this.#listener = listener;
+    this.#service = service;
+  }
+
+  get configured(): boolean {
+    return this.#setup !== null;
+  }
+
+  /**
+   * Starts the run over with `config`. `reason` is told as a reset (null: the first run, told
+   * nothing). The full landscape is kept unless the data are new or the model or grid changed.
+   * `at` opens the run at an iteration, replayed with its picks; that batch is shown silently.
+   */
+  configure(
+    config: RunConfig,
+    options: {
+      reason: ResetReason | null;
+      newData: boolean;
+      at?: { iteration: number; picks: readonly PickedWeights[] };
+    },
+  ): void {
+    const { grid } = config;
+    const fullKey = `${config.model.name}|${String(grid.w1)}|${String(grid.w2)}|${grid.size}`;
+    const timeline = new Timeline(config);
+    const accumulator = createVarianceAccumulator(grid);
+    this.#setup = { timeline, grid, fullKey, accumulator };
+    if (options.newData || fullKey !== this.#fullKey) {
+      this.#service.cancel();
+      this.#full = null;
+      this.#fullKey = '';
+    }
+    const generation = this.#newGeneration();
+    this.#accumulated.clear();
+    this.#variance = null;
+    if (options.at) timeline.replay(options.at.iteration, options.at.picks);
+    const at = timeline.iteration;
+    const batch = timeline.batchOf(at);
+    if (batch) {
+      const before = timeline.weightsAt(at - 1) ?? timeline.weights;
+      void this.#withBatchLandscape(batch, generation, (landscape) =>
+        this.#applyBatch(at, batch, landscape, before, false),
+      );
+    }
+    this.#listener.change?.();
+    if (options.reason) this.#listener.reset?.(options.reason);
+    this.#requestFull();
+  }
+
+  /** Computes the full landscape from now on (at once when small, else in a worker). */
+  attach(): void {
+    this.#attached = true;
+    this.#requestFull();
+  }
+
+  /** Drops in-flight landscapes and the batch on show; `attach()` computes what is needed again. */
+  detach(): void {
+    this.#attached = false;
+    this.#service.destroy();
+    this.#newGeneration();
+    if (this.#full === null) this.#fullKey = '';
+  }
+
+  /** The timeline of the current settings (steps, picks, schedule, path). */
+  get timeline(): Timeline {
+    return this.#current().timeline;
+  }
+
+  get iteration(): number {
+    return this.timeline.iteration;
+  }
+
+  get weights(): Vec2 {
+    return this.timeline.weights;
+  }
+
+  get path(): readonly Vec2[] {
+    return this.timeline.path;
+  }
+
+  /** The last step or pick as `weights-change` carries it; null right after a reset. */
+  get lastStep(): WeightsChangeDetail | null {
+    const step = this.timeline.lastStep;
+    return step && { ...step, path: this.timeline.path };
+  }
+
+  /** The batch on show, or null before the first. */
+  get batch(): ScheduledBatch | null {
+    return this.#batch;
+  }
+
+  /** A landscape is being computed for the next beat. */
+  get busy(): Promise<void> | null {
+    return this.#busy;
+  }
+
+  /** A batch is on show and its step not yet taken. */
+  get midStep(): boolean {
+    return this.#midStep;
+  }
+
+  /** The current batch's landscape; with no batch on show, the full landscape. */
+  get landscape(): Landscape | null {
+    return this.#batchLandscape ?? this.fullLandscape;
+  }
+
+  /** The landscape of all rows; null while a large one is computed in a worker. */
+  get fullLandscape(): Landscape | null {
+    this.#requestFull();
+    return this.#full?.full ?? null;
+  }
+
+  fullLandscapeReady(): Promise<Landscape> {
+    const full = this.fullLandscape;
+    return full ? Promise.resolve(full) : new Promise((resolve) => this.#fullWaiters.push(resolve));
+  }
+
+  /** The landscape of the k-th row of the batch on show alone; null for no batch or k out of range. */
+  sampleLandscape(k: number): Landscape | null {
+    const rows = this.#batch?.rows;
+    if (!rows || !Number.isInteger(k) || k < 0 || k >= rows.length) return null;
+    let landscape = this.#samples.get(k);
+    if (!landscape) {
+      const { timeline, grid } = this.#current();
+      landscape = lossGrid(timeline.model, timeline.data, rows.subarray(k, k + 1), grid);
+      this.#samples.set(k, landscape);
+    }
+    return landscape;
+  }
+
+  /** Per-cell sample variance of the distinct batch landscapes seen since the reset; null before the second. */
+  get varianceMap(): Landscape | null {
+    const { accumulator } = this.#current();
+    if (accumulator.count < 2) return null;
+    return (this.#variance ??= accumulator.variance());
+  }
+
+  /** The quake measured over the batches seen, and its theoretical value; null until the full landscape is known. */
+  get quakeMagnitude(): QuakeMagnitude | null {
+    const full = this.fullLandscape && this.#full;
+    if (!full) return null;
+    const { accumulator, timeline } = this.#current();
+    const { batchSize, n, sampling } = timeline.schedule;
+    return {
+      measured: accumulator.count ? accumulator.quakeMagnitude(full.full) : null,
+      theory: theoreticalQuake(full.sigma2, batchSize, n, sampling),
+      batches: accumulator.count,
+    };
+  }
+
+  /** Both beats of one step: the next batch is told, then its training step. */
+  step(): Promise<void> {
+    if (this.#busy) return this.#busy.then(() => this.step());
+    const shown = this.beat();
+    if (shown) return shown.then(() => this.#train());
+    this.#train();
+    return Promise.resolve();
+  }
+
+  /** One beat of playing: the step of the batch on show, else the next batch (a promise while its landscape is computed). */
+  beat(): Promise<void> | null {
+    if (this.#midStep) {
+      this.#train();
+      return null;
+    }
+    const timeline = this.timeline;
+    const iteration = timeline.iteration + 1;
+    const batch = timeline.schedule.at(iteration - 1);
+    const before = timeline.weights;
+    return this.#withBatchLandscape(batch, this.#generation, (landscape) =>
+      this.#applyBatch(iteration, batch, landscape, before),
+    );
+  }
+
+  /** Takes the step of a batch already on show, so that a paused run rests at a whole step. */
+  finishStep(): void {
+    if (!this.#busy) this.#train();
+  }
+
+  /**
+   * Restores the state after step `iteration` exactly, replaying from the seed what was never
+   * reached. Tells a reset ('seek'), then that step's batch (unless 0) and its step (unless none).
+   */
+  seek(iteration: number): Promise<void> {
+    return this.#jump(iteration, (timeline) => timeline.seek(iteration));
+  }
+
+  /** Reopens the run at `iteration` replayed from the seed with `picks` on the way; told as `seek` is. */
+  replay(iteration: number, picks: readonly PickedWeights[]): Promise<void> {
+    return this.#jump(iteration, (timeline) => timeline.replay(iteration, picks));
+  }
+
+  /** Moves the weights where a reader picked them: the iteration stays, the path grows, the step is told. */
+  pick(weights: Vec2): void {
+    this.timeline.pick(weights, this.#batch?.rows ?? 'all');
+    this.#listener.change?.();
+    this.#tellStep();
+  }
+
+  #current(): Setup {
+    if (!this.#setup) throw new Error('TrainingRun: configure() comes first');
+    return this.#setup;
+  }
+
+  #newGeneration(): number {
+    this.#busy = null;
+    this.#midStep = false;
+    this.#batch = null;
+    this.#batchLandscape = null;
+    this.#samples.clear();
+    return ++this.#generation;
+  }
+
+  #jump(target: number, move: (timeline: Timeline) => void): Promise<void> {
+    const generation = this.#newGeneration();
+    const timeline = this.timeline;
+    move(timeline);
+    this.#listener.change?.();
+    this.#listener.reset?.('seek');
+    const batch = timeline.batchOf(target);
+    if (!batch) {
+      this.#tellStep();
+      return Promise.resolve();
+    }
+    const before = timeline.weightsAt(target - 1) ?? timeline.weights;
+    const shown = this.#withBatchLandscape(batch, generation, (landscape) => {
+      this.#applyBatch(target, batch, landscape, before);
+      this.#tellStep();
+    });
+    return shown ?? Promise.resolve();
+  }
+
+  #tellStep(): void {
+    const step = this.lastStep;
+    if (step) this.#listener.weights?.(step);
+  }
+
+  #requestFull(): void {
+    const setup = this.#setup;
+    if (!setup || !this.#attached || this.#fullKey === setup.fullKey) return;
+    const key = (this.#fullKey = setup.fullKey);
+    const { timeline, grid } = setup;
+    const { model, data } = timeline;
+    if (data.n * grid.size * grid.size <= SYNC_FULL_WORK) {
+      this.#applyFull(computeFull(model, data, grid));
+      return;
+    }
+    void this.#service.full(model.name, data, grid).then((result) => {
+      if (result && this.#fullKey === key && this.#setup?.timeline.data === data)
+        this.#applyFull(result);
+    });
+  }
+
+  #applyFull(result: FullLandscapes): void {
+    this.#full = result;
+    const waiters = this.#fullWaiters;
+    this.#fullWaiters = [];
+    for (const resolve of waiters) resolve(result.full);
+    this.#listener.change?.();
+    this.#listener.full?.(result.full);
+  }
+
+  /**
+   * Calls `apply` with the landscape of `batch`: at once when it is small, else when the worker
+   * answers (and only if nothing reset or jumped meanwhile). Returns a promise in the second case.
+   */
+  #withBatchLandscape(
+    batch: ScheduledBatch,
+    generation: number,
+    apply: (landscape: Landscape) => void,
+  ): Promise<void> | null {
+    const { timeline, grid } = this.#current();
+    const { model, data, schedule } = timeline;
+    let landscape: Landscape | Promise<Landscape | null>;
+    if (batch.rows.length === data.n && schedule.sampling === 'full') {
+      // Every batch is every row: the full landscape, computed once.
+      landscape = this.#full ? this.#full.full : this.fullLandscapeReady();
+    } else if (batch.rows.length * grid.size * grid.size <= SYNC_WORK) {
+      landscape = lossGrid(model, data, batch.rows, grid);
+    } else {
+      landscape = this.#service.batch(model.name, data, batch.rows, grid);
+    }
+    if (!(landscape instanceof Promise)) {
+      apply(landscape);
+      return null;
+    }
+    const busy = landscape.then((result) => {
+      if (this.#busy === busy) this.#busy = null;
+      if (result && generation === this.#generation) apply(result);
+    });
+    this.#busy = busy;
+    return busy;
+  }
+
+  #applyBatch(
+    iteration: number,
+    batch: ScheduledBatch,
+    landscape: Landscape,
+    weights: Vec2,
+    tell = true,
+  ): void {
+    const { timeline, accumulator } = this.#current();
+    this.#batch = batch;
+    this.#batchLandscape = landscape;
+    this.#samples.clear();
+    this.#midStep = iteration > timeline.iteration;
+    // A batch seen again after stepping back counts once in the quake statistics.
+    if (!this.#accumulated.has(iteration)) {
+      this.#accumulated.add(iteration);
+      accumulator.add(landscape);
+      this.#variance = null;
+    }
+    this.#listener.change?.();
+    if (!tell) return;
+    const { epoch, batch: index, rows } = batch;
+    this.#listener.batch?.({ iteration, epoch, batch: index, rows, landscape, weights });
+  }
+
+  #train(): void {
+    if (!this.#midStep) return;
+    this.#midStep = false;
+    this.timeline.step();
+    this.#listener.change?.();
+    this.#tellStep();
+  }
+}

@@ -1,0 +1,48 @@
+// The look every lossquake element shares: the theme tokens with their defaults, written once, and
+// the default box of the views. A page themes a whole explainer by setting the public --lossquake-*
+// properties once on a wrapper; the elements read the private --lq-* copies below, so the default
+// of each token lives here and nowhere else.
+import { css } from 'lit';
+
+/**
+ * Include in an element's styles, then write `var(--lq-text-color)` (no fallback needed).
+ * Each token is resolved on the element's own :host, so a nested element keeps its own defaults.
+ */
+export const theme = css`
+  :host {
+    --lq-font-family: var(--lossquake-font-family, system-ui, sans-serif);
+    --lq-font-size: var(--lossquake-font-size, 12px);
+    --lq-text-color: var(--lossquake-text-color, #333);
+    --lq-focus-color: var(--lossquake-focus-color, #1a73e8);
+    --lq-message-background: var(--lossquake-message-background, rgba(255, 255, 255, 0.92));
+    --lq-error-color: var(--lossquake-error-color, #b00020);
+    --lq-accent: var(--lossquake-accent, #2563eb);
+    --lq-on-accent: var(--lossquake-on-accent, #fff);
+    --lq-background: var(--lossquake-background, #f3f5f8);
+    --lq-radius: var(--lossquake-radius, 8px);
+    /* The views' drawing. */
+    --lq-axis-color: var(--lossquake-axis-color, #555);
+    --lq-path-color: var(--lossquake-path-color, #fff);
+    --lq-weights-color: var(--lossquake-weights-color, #ff5a36);
+    --lq-arrow-color: var(--lossquake-arrow-color, #ff5a36);
+    --lq-full-color: var(--lossquake-full-color, rgba(255, 255, 255, 0.75));
+    --lq-minimum-color: var(--lossquake-minimum-color, #fff);
+    --lq-readout-background: var(--lossquake-readout-background, rgba(255, 255, 255, 0.88));
+    --lq-surface-background: var(--lossquake-surface-background, transparent);
+  }
+`;
+
+/**
+ * The default box both views take, so a surface and a contour side by side line up: the width they
+ * are given up to 560 px, 4:3, their layout and paint contained (a page's CSS cannot reach inside).
+ */
+export const viewBox = css`
+  :host {
+    display: block;
+    position: relative;
+    width: 100%;
+    max-width: 560px;
+    aspect-ratio: 4 / 3;
+    contain: content;
+  }
+`;

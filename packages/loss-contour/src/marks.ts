@@ -1,0 +1,49 @@
+// The data of the overlay marks for one render: what the reader asked to see, read from the linked
+// sampler and the landscape shown, with the costly ones (a long trail, the full landscape's contour
+// lines, the minimum search) remembered until what they depend on changes.
+import { checkLandscape, minimumOf, sameGrid, type Landscape, type Vec2 } from '@lossquake/core';
+import type { LinkedSampler } from '@lossquake/kit';
+import { memoLast } from './memo.js';
+import { fullLinesPath, trailPoints } from './overlays.js';
+import type { PlotFrame } from './plot-frame.js';
+import type { ContourView } from './view.js';
+
+export interface Shown {
+  path: boolean;
+  weights: boolean;
+  gradient: boolean;
+  full: boolean;
+  minimum: boolean;
+}
+
+export class Marks {
+  /** The lowest grid point of a landscape (the description names it too). */
+  readonly minimum = memoLast((l: Landscape) => minimumOf(l.values, l.grid));
+  // A sampler may append to the same path array: its length is part of the key.
+  #trail = memoLast((path: readonly Vec2[], _length: number, frame: PlotFrame) =>
+    trailPoints(path, frame),
+  );
+  #fullLines = memoLast((full: Landscape, frame: PlotFrame, levels: Float64Array, _: string) =>
+    checkLandscape(full) && sameGrid(full.grid, frame.grid)
+      ? fullLinesPath(full, levels, frame)
+      : null,
+  );
+
+  of(
+    frame: PlotFrame,
+    thresholds: Float64Array,
+    target: Landscape | null,
+    sampler: LinkedSampler | null,
+    shown: Shown,
+  ): Omit<ContourView['marks'], 'cursor'> {
+    const path = sampler && shown.path && sampler.path.length > 1 ? sampler.path : null;
+    const full = shown.full ? sampler?.fullLandscape : null;
+    return {
+      fullLines: full ? this.#fullLines(full, frame, thresholds, thresholds.join()) : null,
+      minimum: shown.minimum && target ? this.minimum(target) : null,
+      trail: path && this.#trail(path, path.length, frame),
+      step: (shown.gradient && sampler?.lastStep) || null,
+      weights: (shown.weights && sampler?.weights) || null,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+// The surface as a picture: the frame with its tick labels and titles composed into a new canvas at
+// device resolution, on the themed background (white when none is set), for toBlob(), download() and
+// a sampler's record(); and the markup that reopens the same view.
+import { elementToHTML } from '@lossquake/kit';
+import type { CameraState } from './camera.js';
+import type { PlacedLabel } from './labels.js';
+
+/**
+ * Draws `frame` (the surface's canvas, just drawn) and `labels` (CSS pixels) into a new canvas, in
+ * the fonts and colour `host` computes; `cssWidth` is the frame's width in CSS pixels.
+ */
+export function composeFrame(
+  host: Element,
+  frame: HTMLCanvasElement,
+  labels: readonly PlacedLabel[],
+  cssWidth: number,
+): HTMLCanvasElement | null {
+  const out = document.createElement('canvas');
+  out.width = frame.width;
+  out.height = frame.height;
+  const context = out.getContext('2d');
+  if (!context) return null;
+  const style = getComputedStyle(host);
+  const ratio = frame.width / Math.max(1, cssWidth);
+  const background = style.getPropertyValue('--lossquake-surface-background').trim();
+  context.fillStyle = background || '#fff';
+  context.fillRect(0, 0, out.width, out.height);
+  context.drawImage(frame, 0, 0);
+  context.fillStyle = style.color;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  // Ticks in the host's font size, titles 1.15 times larger (as .labels .title), rounded as on screen.
+  const tickSize = parseFloat(style.fontSize) || 11;
+  const titleSize = Math.round(tickSize * 1.15);
+  for (const label of labels) {
+    context.font =
+      label.kind === 'title'
+        ? `italic ${titleSize * ratio}px ${style.fontFamily}`
+        : `${tickSize * ratio}px ${style.fontFamily}`;
+    context.fillText(label.text, label.x * ratio, label.y * ratio);
+  }
+  return out;
+}
+
+/** Encodes a canvas; rejects rather than giving null, so a caller never saves an empty file. */
+export function encode(canvas: HTMLCanvasElement, type: string): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error(`the frame could not be encoded as ${type}`)),
+      type,
+    ),
+  );
+}
+
+/**
+ * The element's markup with the camera where the reader left it; the attributes the element sets
+ * itself (role, tabindex, and its own description) are left out, an author's aria-label kept.
+ */
+export function viewMarkup(element: Element, camera: CameraState, ownLabel: boolean): string {
+  const own = ['role', 'tabindex', 'aria-live', ...(ownLabel ? ['aria-label'] : [])];
+  const attributes = new Map<string, string>();
+  for (const { name, value } of element.attributes)
+    if (!own.includes(name)) attributes.set(name, value);
+  attributes.set('azimuth', String(Math.round(camera.azimuth * 10) / 10));
+  attributes.set('elevation', String(Math.round(camera.elevation * 10) / 10));
+  if (camera.zoom !== 1) attributes.set('zoom', String(Math.round(camera.zoom * 100) / 100));
+  return elementToHTML(element.localName, attributes);
+}

@@ -16,13 +16,25 @@ function decimalsFor(step: number): number {
   return Number.isFinite(exponent) ? Math.max(0, -exponent) : 0;
 }
 
+// One formatter per number of decimals: making an Intl.NumberFormat costs about a millisecond, and
+// the surface labels three axes in every frame.
+const formats = new Map<number, Intl.NumberFormat>();
+
+function formatWith(decimals: number): Intl.NumberFormat {
+  let format = formats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formats.set(decimals, format);
+  }
+  return format;
+}
+
 /** About `count` round values between `lo` and `hi` (either order), with their labels. */
 export function axisTicks(lo: number, hi: number, count: number): Tick[] {
-  const decimals = decimalsFor(tickStep(lo, hi, count));
-  const label = new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  const label = formatWith(decimalsFor(tickStep(lo, hi, count)));
   // `|| 0`: a tick at −0 reads "0", as d3 writes it.
   return ticks(lo, hi, count).map((value) => ({
     value,

@@ -53,4 +53,12 @@ export {
   theoreticalQuake,
 } from './theory.js';
 export { parseFrames, checkLandscape, FramesError, MAX_FRAMES_SIZE } from './frames.js';
-export { sameGrid, lossAt, minimumOf, valueRange, landscapeRange, ease } from './lookup.js';
+export {
+  sameGrid,
+  lossAt,
+  minimumOf,
+  valueRange,
+  landscapeRange,
+  ease,
+  lerpRange,
+} from './lookup.js';

@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import { createGrid } from './grid.js';
-import { ease, landscapeRange, lossAt, minimumOf, sameGrid, valueRange } from './lookup.js';
+import {
+  ease,
+  landscapeRange,
+  lerpRange,
+  lossAt,
+  minimumOf,
+  sameGrid,
+  valueRange,
+} from './lookup.js';
 import { createLandscape } from './landscape.js';
 
 describe('landscape lookups', () => {
@@ -70,5 +78,11 @@ describe('landscape lookups', () => {
       expect(ease(t) + ease(1 - t)).to.be.closeTo(1, 1e-12);
       last = ease(t);
     }
+  });
+
+  it('lerpRange runs from one range to the other', () => {
+    expect(lerpRange([0, 10], [2, 30], 0)).to.deep.equal([0, 10]);
+    expect(lerpRange([0, 10], [2, 30], 0.25)).to.deep.equal([0.5, 15]);
+    expect(lerpRange([0, 10], [2, 30], 1)).to.deep.equal([2, 30]);
   });
 });

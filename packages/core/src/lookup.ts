@@ -67,6 +67,15 @@ export function landscapeRange(landscape: Landscape): [number, number] {
 
 /** Smoothstep easing of a progress in [0, 1] (clamped): a morph neither jumps nor stops abruptly. */
 export function ease(progress: number): number {
-  const p = progress < 0 ? 0 : progress > 1 ? 1 : progress;
+  const p = clamp(progress, 0, 1);
   return p * p * (3 - 2 * p);
+}
+
+/** The range `t` of the way from `from` to `to` (t in [0, 1]): an axis or level range mid-morph. */
+export function lerpRange(
+  from: readonly [number, number],
+  to: readonly [number, number],
+  t: number,
+): [number, number] {
+  return [from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t];
 }

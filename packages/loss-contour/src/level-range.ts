@@ -1,6 +1,6 @@
 // The loss range the contour levels span: fixed across batches (so a quake shows as bands moving, not
 // as levels sliding), or each landscape's own; eased from one range to the next during a morph.
-import { ease, sameGrid, valueRange, type Landscape } from '@lossquake/core';
+import { ease, lerpRange, sameGrid, valueRange, type Landscape } from '@lossquake/core';
 
 export type Range = readonly [number, number];
 
@@ -81,8 +81,6 @@ export class LevelRange {
   /** The range at morph progress t in [0, 1], eased as the landscape is. */
   at(t: number): void {
     const e = ease(t);
-    const [a, b] = this.#from;
-    const [c, d] = this.#to;
-    this.now = e === 1 ? this.#to : [a + (c - a) * e, b + (d - b) * e];
+    this.now = e === 1 ? this.#to : lerpRange(this.#from, this.#to, e);
   }
 }

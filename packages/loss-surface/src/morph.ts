@@ -1,6 +1,13 @@
 // The morph between two landscapes: the heights and slopes before and after, and how far along we are.
 // The GPU blends `from` and `to` with the same eased t; the CPU uses them for the marker and trail.
-import { ease, landscapeRange, sameGrid, type Grid, type Landscape } from '@lossquake/core';
+import {
+  ease,
+  landscapeRange,
+  lerpRange,
+  sameGrid,
+  type Grid,
+  type Landscape,
+} from '@lossquake/core';
 import { blend, heightAt, heightsAndSlopes } from './mesh.js';
 
 export type Range = readonly [number, number];
@@ -29,10 +36,7 @@ export class Morph {
     } else {
       const t = this.t(now);
       this.from = t >= 1 ? this.to : blend(this.from, this.to, t, new Float32Array(this.to.length));
-      this.fromRange = [
-        this.fromRange[0] + (this.toRange[0] - this.fromRange[0]) * t,
-        this.fromRange[1] + (this.toRange[1] - this.fromRange[1]) * t,
-      ];
+      this.fromRange = lerpRange(this.fromRange, this.toRange, t);
     }
     this.to = next;
     this.toRange = range;
@@ -56,11 +60,7 @@ export class Morph {
 
   /** The range shown at `now` in auto mode. */
   range(now: number): Range {
-    const t = this.t(now);
-    return [
-      this.fromRange[0] + (this.toRange[0] - this.fromRange[0]) * t,
-      this.fromRange[1] + (this.toRange[1] - this.fromRange[1]) * t,
-    ];
+    return lerpRange(this.fromRange, this.toRange, this.t(now));
   }
 
   /** The loss shown at box-floor point (x, y) at eased progress t; NaN outside the box or with no data. */

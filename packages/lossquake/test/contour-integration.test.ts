@@ -7,6 +7,7 @@ import { embedCode, type BatchSampler } from '@lossquake/batch-sampler';
 import type { LossContour } from '@lossquake/loss-contour';
 import { hooksOf } from '@lossquake/loss-contour/testing';
 import { contourDrawn, contourWeights } from './contour-helpers.js';
+import { pasted } from './embed-helpers.js';
 
 describe('<loss-contour> with a real <batch-sampler>', () => {
   it('follows the sampler’s batches and weights', async () => {
@@ -57,16 +58,7 @@ describe('<loss-contour> with a real <batch-sampler>', () => {
     const landscape = sampler.landscape!.values;
     page.remove();
 
-    const fresh = await fixture<HTMLDivElement>(html`<div></div>`);
-    fresh.innerHTML = code;
-    const copy = fresh.querySelector('batch-sampler') as unknown as BatchSampler;
-    const view = fresh.querySelector<LossContour>('loss-contour')!;
-    // (view.landscape reads back the mode, 'batch', so it cannot tell whether a landscape is shown.)
-    await waitUntil(
-      () => view.currentLandscape !== null && view.currentLandscape === copy.landscape,
-      'the copy shows its sampler’s landscape',
-      { timeout: 10000 },
-    );
+    const { sampler: copy, view } = await pasted<LossContour>(code, 'loss-contour');
     expect(copy.iteration).to.equal(5);
     expect(copy.weights.every((w, i) => Object.is(w, weights[i]))).to.be.true;
     expect(copy.landscape!.values.every((v, i) => Object.is(v, landscape[i]))).to.be.true;

@@ -6,6 +6,7 @@ import '@lossquake/loss-surface';
 import { embedCode, type BatchSampler } from '@lossquake/batch-sampler';
 import type { LossSurface } from '@lossquake/loss-surface';
 import { settle } from './surface-helpers.js';
+import { pasted } from './embed-helpers.js';
 
 const small = 'width:160px;height:120px;max-width:none;aspect-ratio:auto';
 
@@ -39,15 +40,7 @@ describe('<loss-surface> shared with its sampler', () => {
     const values = el.currentLandscape!.values;
     page.remove();
 
-    const fresh = await fixture<HTMLDivElement>(html`<div></div>`);
-    fresh.innerHTML = code;
-    const copySampler = fresh.querySelector('batch-sampler') as unknown as BatchSampler;
-    const copy = fresh.querySelector<LossSurface>('loss-surface')!;
-    await waitUntil(
-      () => copy.currentLandscape !== null && copy.currentLandscape === copySampler.landscape,
-      'copy shows its sampler’s landscape',
-      { timeout: 10000 },
-    );
+    const { sampler: copySampler, view: copy } = await pasted<LossSurface>(code, 'loss-surface');
     expect(copySampler.iteration).to.equal(5);
     expect(copySampler.weights.every((w, i) => Object.is(w, weights[i]))).to.be.true;
     expect(copy.azimuth).to.equal(-20);

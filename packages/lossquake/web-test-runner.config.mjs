@@ -38,7 +38,8 @@ const STRICT_CSP = [
 ].join('; ');
 
 const policies = (context, next) => {
-  if (context.path === `${PAGES}csp-strict.html`) {
+  // csp-strict.html loads dist/lossquake.js, csp-strict-bundle.html dist/lossquake.strict-csp.js.
+  if (context.path === `${PAGES}csp-strict.html` || context.path === `${PAGES}csp-strict-bundle.html`) {
     context.set('Content-Security-Policy', STRICT_CSP);
   }
   return next();

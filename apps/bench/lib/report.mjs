@@ -333,6 +333,43 @@ function badSrcSection(pages) {
   ].join('\n');
 }
 
+function networkSection(pages) {
+  const rows = pages
+    .filter((p) => p.section === 'network' && !p.error)
+    .map((p) => [
+      `${p.resolution}²`,
+      p.samples,
+      p.batchSize,
+      p.parameters,
+      ms(p.planMs),
+      ms(p.tableMs),
+      ms(p.step.median),
+      ms(p.step.p95),
+      `table ≤ 2000 ms ${mark(p.tableMs <= 2000)}`,
+    ]);
+  return [
+    '## Real networks: a 16-16 network’s landscapes (`model="mlp"`, spirals, Adam)',
+    '',
+    'From inserting the sampler: "plan" is connecting (the seeded run ahead and its PCA plane, main thread); "table" runs until `landscape-ready` (the per-row table L[row, a, b] built in bands on the shared worker pool, then the full landscape and σ² from it). A step is `step()` to its `weights-change`: both beats, each batch landscape a sum of table rows. Plotly has no equivalent.',
+    '',
+    table(
+      [
+        'res',
+        'rows',
+        'batch',
+        'P',
+        'plan ms',
+        'table ms',
+        'step median ms',
+        'step p95 ms',
+        'target',
+      ],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
+
 function errorsSection(pages) {
   const failed = pages.filter((p) => p.error);
   if (!failed.length) return '';
@@ -355,6 +392,7 @@ export function report(data) {
     has('update') ? updateSection(pages) : '',
     has('throughput') ? throughputSection(pages) : '',
     has('morph') ? morphSection(pages) : '',
+    has('network') ? networkSection(pages) : '',
     has('bad-src') ? badSrcSection(pages) : '',
     errorsSection(pages),
   ]

@@ -1,7 +1,8 @@
 // The docs site's own behaviour (no inline scripts, so pages run under a strict CSP): copy buttons on
 // code panels, "copy this state" and the `#state=` link that reopens a figure, "draw a new batch"
 // buttons, and the example modules that a page asks for.
-// Loaded before lossquake.js, so the reduced-motion switch below runs before any sampler upgrades.
+// Loaded before lossquake.strict-csp.js (the bundle the pages load: the site is served under a strict
+// CSP), so the reduced-motion switch below runs before any sampler upgrades.
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -29,9 +30,9 @@ const defined = () => Promise.all(tags.map((tag) => customElements.whenDefined(t
 /**
  * The lossquake module, imported from the URL the page loads it from (this file sits beside it), so
  * it is the page's own module instance: nothing is defined twice. Imported only when needed, so
- * this file still runs before lossquake.js does.
+ * this file still runs before the bundle does.
  */
-const lossquake = () => import('./lossquake.js');
+const lossquake = () => import('./lossquake.strict-csp.js');
 
 /** Copies a code panel's text: the Clipboard API, else a selection and execCommand. */
 async function copyText(text) {
@@ -206,7 +207,9 @@ async function startExamples() {
     }
   }
   if (document.getElementById('events-demo')) await import('./examples/events.js');
+  if (document.querySelector('output[data-plane-for], table[data-quake-table]'))
+    await import('./examples/networks.js');
 }
 
-// Not awaited at the top level: this module must finish evaluating before lossquake.js runs.
+// Not awaited at the top level: this module must finish evaluating before the bundle runs.
 startExamples().catch((error) => console.error('docs.js:', error));

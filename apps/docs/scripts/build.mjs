@@ -25,6 +25,7 @@ const bundleDir = join(root, 'packages', 'lossquake', 'dist');
 /** The pages, in the header's order: file, title in the nav. */
 const pages = [
   { file: 'index.html', nav: 'The article' },
+  { file: 'networks.html', nav: 'Real networks' },
   { file: 'more.html', nav: 'Beyond' },
   { file: 'guide.html', nav: 'Guide' },
   { file: 'reference.html', nav: 'Reference' },
@@ -72,11 +73,16 @@ function layout({ file, meta, content }) {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-// The bundle: one self-contained ES module, served next to the pages.
-const bundle = join(bundleDir, 'lossquake.js');
-if (!existsSync(bundle)) fail(`${bundle} is missing: run \`pnpm --filter lossquake build\` first`);
-cpSync(bundle, join(dist, 'lossquake.js'));
-if (existsSync(`${bundle}.map`)) cpSync(`${bundle}.map`, join(dist, 'lossquake.js.map'));
+// The bundles, each one self-contained ES module, served next to the pages with their maps and
+// licences: lossquake.js, which readers download, and lossquake.strict-csp.js, which the pages load
+// because the site is served under a Content-Security-Policy without 'unsafe-eval' (serve.mjs).
+for (const name of ['lossquake.js', 'lossquake.strict-csp.js']) {
+  const bundle = join(bundleDir, name);
+  if (!existsSync(bundle)) fail(`${bundle} is missing: run \`pnpm --filter lossquake build\` first`);
+  cpSync(bundle, join(dist, name));
+  for (const ending of ['.map', '.LICENSE.txt'])
+    if (existsSync(bundle + ending)) cpSync(bundle + ending, join(dist, name + ending));
+}
 
 cpSync(join(app, 'public'), dist, { recursive: true });
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './content-security-policy.mjs';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const types = {
@@ -51,6 +52,8 @@ const server = createServer((request, response) => {
   response.writeHead(200, {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
+    // Defence in depth: no inline script or style, no eval (content-security-policy.mjs says why).
+    'content-security-policy': contentSecurityPolicy,
   });
   createReadStream(file).pipe(response);
 });

@@ -6,7 +6,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { drawnOnScreen, openPage, until, type OpenPage } from './helpers.js';
 
 const AXE = '/node_modules/axe-core/axe.min.js';
-const pages = ['index.html', 'more.html', 'guide.html', 'reference.html'];
+const pages = ['index.html', 'networks.html', 'more.html', 'guide.html', 'reference.html'];
 
 interface AxeViolation {
   id: string;

@@ -196,7 +196,7 @@ describe('index.html, the article', () => {
 });
 
 describe('example sources', () => {
-  for (const name of ['index.html', 'guide.html', 'more.html']) {
+  for (const name of ['index.html', 'networks.html', 'guide.html', 'more.html']) {
     it(`${name}: every example's code panel holds the markup that runs`, async () => {
       const page = await openPage(name);
       try {

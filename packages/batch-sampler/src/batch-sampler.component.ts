@@ -1,8 +1,8 @@
 // The <batch-sampler> class: wires a training run, its reset queue, playback, data sources and sharing.
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Dataset, DatasetKind, Landscape, Vec2 } from '@lossquake/core';
-import { getModel, type OptimizerKind, type Sampling } from '@lossquake/core';
+import type { Dataset, DatasetKind, Landscape, Plane, Vec2 } from '@lossquake/core';
+import { type Activation, type OptimizerKind, type Sampling } from '@lossquake/core';
 import {
   accept,
   validated,
@@ -16,11 +16,13 @@ import { DataSourceController } from './controllers/data-source.js';
 import { PlaybackController } from './controllers/playback.js';
 import { RunController } from './controllers/run.js';
 import type { PickedWeights } from './run/timeline.js';
+import type { PlaneKind } from './run/network-plane.js';
 import type { QuakeMagnitude, TrainingRun } from './run/training-run.js';
 import * as attribute from './settings.js';
 import type { RecordOptions } from './share/record.js';
 import { SamplerShare } from './share/sampler-share.js';
 import { ShareMenu, shareStyles } from './share/share-menu.js';
+import { tableStatus } from './table-status.js';
 import { followPicks } from './weights-pick.js';
 
 /**
@@ -86,8 +88,14 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   @property() src: string | null = null;
   /** Seeds the generated data, the batch schedule and so the whole run. */
   @validated(attribute.seedType) seed = 1;
-  /** The model whose loss is shown (`logistic`). */
+  /** The model trained: `logistic` (two weights, the article's) or `mlp` (a network, drawn on a plane through its weights). */
   @validated(attribute.modelType) model = 'logistic';
+  /** Hidden layer sizes of `model="mlp"`, e.g. `"16 16"` (up to 8 layers of 1..256). */
+  @validated(attribute.layersType) layers: readonly number[] = [16, 16];
+  /** Hidden activation of `model="mlp"`: `tanh` or `relu`. */
+  @validated(attribute.activationType) activation: Activation = 'tanh';
+  /** The plane `model="mlp"` is drawn on: `pca` (the plane its run lies in) or `random` (filter-normalised). The `plane` property reads the plane itself. */
+  @validated(attribute.planeType, { attribute: 'plane' }) planeKind: PlaneKind = 'pca';
   /** Samples per mini-batch (1..rows; a larger value is clamped to the data's rows). */
   @validated(attribute.batchSizeType, { attribute: 'batch-size' }) batchSize = 10;
   /** How batches are drawn: `epoch`, `replacement`, `sequential` or `full`. */
@@ -142,16 +150,33 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   }
 
   /** The current weights; setting them (like the `weights` attribute) sets the initial weights and resets. */
-  get weights(): Vec2 {
-    return this.#current().weights;
+  get weights(): readonly number[] {
+    return Object.freeze(Array.from(this.#current().timeline.theta));
   }
-  set weights(value: Vec2 | string | null) {
+  /** Where the weights are drawn: plane coordinates, the weights themselves for the logistic model. */
+  get point(): Vec2 {
+    return this.#current().point;
+  }
+  /**
+   * The plane the landscapes lie in, `{ kind, origin, directions: [d1, d2], labels }`: for
+   * `model="mlp"` through the end of the run ahead (`pca`) or random; null for the logistic model,
+   * whose plane is its two weights. θ(a, b) = origin + a·d1 + b·d2.
+   */
+  get plane(): Plane | null {
+    return this.#current().plane;
+  }
+  /** While a network's per-row landscape table is built, the share done (0..1); null otherwise. */
+  get building(): number | null {
+    const table = this.#current().table;
+    return table && !table.error ? table.progress : null;
+  }
+  set weights(value: readonly number[] | string | null) {
     this.initialWeights = value as Vec2 | null;
   }
 
   /** Step size: the `learning-rate` attribute, or the model's default when not set. */
   get learningRate(): number {
-    return this.learningRateSetting ?? getModel(this.model).defaultLearningRate;
+    return this.learningRateSetting ?? attribute.defaultLearningRate(this.model);
   }
   set learningRate(value: number | string | null) {
     this.learningRateSetting = value as number | null;
@@ -214,9 +239,11 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   step(): Promise<void> {
     return this.#current().step();
   }
-  /** Goes back one step, exactly (same as `seek(iteration - 1)`). */
+  /** Goes back one step, exactly (same as `seek(iteration - 1)`); at the start with no batch on show, does nothing. */
   stepBack(): Promise<void> {
-    return this.seek(Math.max(0, this.iteration - 1));
+    const run = this.#current();
+    if (run.iteration === 0 && !run.midStep) return Promise.resolve();
+    return this.seek(Math.max(0, run.iteration - 1));
   }
   /**
    * Restores the state after step `iteration` exactly, replaying from the seed what was never
@@ -280,7 +307,8 @@ export class BatchSampler extends LitElement implements LinkedSampler {
     const controls = this.controls
       ? samplerControls(this, this.#runs.run, this.#menu.render())
       : nothing;
-    return html`<slot></slot>${this.#source.render()}${controls}`;
+    return html`<slot></slot
+      >${this.#source.render()}${tableStatus(this.#runs.run, this.#runs.problem)}${controls}`;
   }
 
   #current(): TrainingRun {

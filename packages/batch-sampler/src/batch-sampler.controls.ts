@@ -7,6 +7,7 @@ import type { TrainingRun } from './run/training-run.js';
 export interface ControlsModel {
   paused: boolean;
   iteration: number;
+  /** Epoch of the batch on show, 0-based as the payloads count (shown from 1, as the contour says it). */
   epoch: number;
   batch: number;
   batchesPerEpoch: number;
@@ -14,7 +15,11 @@ export interface ControlsModel {
   rows: number;
   optimizer: OptimizerKind;
   loss: number | null;
-  /** Learning rate ÷ batch size: the scale of SGD's noise. */
+  /** The weights have left the window the landscapes show. */
+  outside: boolean;
+  /** For a network: the loss the plane shows under the same step, and how far the weights are off the plane; null otherwise. */
+  plane: { loss: number; off: number } | null;
+  /** Learning rate ÷ the batch size in effect (every row for `sampling="full"`): the scale of SGD's noise. */
   noise: number;
   onPlay: () => void;
   onStepBack: () => void;
@@ -121,7 +126,7 @@ export function renderControls(model: ControlsModel) {
         </select>
       </label>
       <output part="readout" aria-live=${model.paused ? 'polite' : 'off'}>
-        <span>epoch <b>${model.epoch}</b></span>
+        <span>epoch <b>${model.iteration === 0 ? '–' : model.epoch + 1}</b></span>
         <span
           >batch
           <b
@@ -129,16 +134,43 @@ export function renderControls(model: ControlsModel) {
           ></span
         >
         <span>loss <b>${model.loss === null ? '–' : format(model.loss)}</b></span>
+        ${
+          model.plane
+            ? html`<span
+                  title="the loss the landscape shows at the weights' projection onto its plane"
+                  >on the plane <b>${format(model.plane.loss)}</b></span
+                ><span title="distance of the weights from the plane the landscapes are drawn on"
+                  >off the plane <b>${format(model.plane.off)}</b></span
+                >`
+            : nothing
+        }
         <span title="learning rate ÷ batch size">noise <b>${format(model.noise)}</b></span>
+        ${
+          model.outside
+            ? html`<span
+                class="outside"
+                title="the weights are beyond the extent the landscapes show"
+                ><b>outside the window</b></span
+              >`
+            : nothing
+        }
       </output>
       ${model.extra ?? nothing}
     </div>
   `;
 }
 
+/** A network's readout beside the loss: what the plane shows there, and how far off it the run is. */
+function planeReadout(run: TrainingRun): ControlsModel['plane'] {
+  const step = run.timeline.lastStep;
+  return run.plane && step ? { loss: step.planeLoss, off: step.offPlane } : null;
+}
+
 /** The toolbar of `sampler` at the state of its `run`, with `extra` (the share menu) at its end. */
 export function samplerControls(sampler: BatchSampler, run: TrainingRun, extra: unknown) {
   const { schedule } = run.timeline;
+  // With `sampling="full"` every batch is every row, whatever `batch-size` says.
+  const effectiveBatch = schedule.sampling === 'full' ? schedule.n : schedule.batchSize;
   return renderControls({
     paused: sampler.paused,
     iteration: run.iteration,
@@ -149,7 +181,9 @@ export function samplerControls(sampler: BatchSampler, run: TrainingRun, extra: 
     rows: schedule.n,
     optimizer: sampler.optimizer,
     loss: run.timeline.lastStep?.loss ?? null,
-    noise: sampler.learningRate / schedule.batchSize,
+    plane: planeReadout(run),
+    outside: run.outside,
+    noise: sampler.learningRate / effectiveBatch,
     onPlay: () => (sampler.paused ? void sampler.play() : sampler.pause()),
     onStepBack: () => {
       sampler.pause();

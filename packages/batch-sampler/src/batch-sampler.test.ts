@@ -85,7 +85,10 @@ describe('<batch-sampler> step()', () => {
     expect(s.iteration).to.equal(4);
     expect(s.weights).to.deep.equal(w);
     expect(s.lastStep!.weights).to.deep.equal(w);
-    expect(s.landscape).to.equal((steps[6]!.detail as BatchChangeDetail).landscape);
+    // The payload is a copy of the sampler's landscape (payloads are frozen copies).
+    expect(s.landscape!.values).to.deep.equal(
+      (steps[6]!.detail as BatchChangeDetail).landscape.values,
+    );
   });
 
   it('events bubble and cross shadow roots to a document listener (error aside)', async () => {
@@ -120,7 +123,7 @@ describe('<batch-sampler> step()', () => {
     expect(ready.detail.landscape.values).to.deep.equal(
       lossGrid(logistic, data, 'all', createGrid([-20, 20, -20, 20], 48)).values,
     );
-    expect(s.landscape).to.equal(ready.detail.landscape);
+    expect(s.landscape!.values).to.deep.equal(ready.detail.landscape.values);
   });
 
   it('a large batch landscape arrives through the worker, still in order and equal to lossGrid', async () => {
@@ -190,10 +193,10 @@ describe('<batch-sampler> timeline', () => {
     const s = await sampler(
       html`<batch-sampler seed=${seed} optimizer=${optimizer} resolution="8"></batch-sampler>`,
     );
-    const visited = [s.weights];
+    const visited = [s.point];
     for (let k = 0; k < steps; k++) {
       await s.step();
-      visited.push(s.weights);
+      visited.push(s.point);
     }
     s.remove();
     return visited;
@@ -254,6 +257,20 @@ describe('<batch-sampler> timeline', () => {
     expect(opened.iteration).to.equal(17);
     expect(opened.weights).to.deep.equal(reference[17]);
     expect(opened.rows).to.have.length(10);
+  });
+
+  it('stepBack() at the start fires nothing and changes nothing', async () => {
+    const s = await sampler(html`<batch-sampler seed="4" resolution="8"></batch-sampler>`);
+    const log = record(s);
+    await s.stepBack();
+    await s.stepBack();
+    expect(log.types()).to.deep.equal([]);
+    expect(s.iteration).to.equal(0);
+    // One step and back again is a real seek.
+    await s.step();
+    await s.stepBack();
+    expect(log.types()).to.include('sampler-reset');
+    expect(s.iteration).to.equal(0);
   });
 
   it('lastStep and the weights-change after stepBack() and seek(n) are step n’s, as first fired', async () => {
@@ -373,7 +390,7 @@ describe('<batch-sampler> bad attributes', () => {
     ['sampling', 'random', 'sampling', 'epoch'],
     ['optimizer', 'rmsprop', 'optimizer', 'sgd'],
     ['learning-rate', '-1', 'learningRate', 1],
-    ['dataset', 'spirals', 'dataset', undefined],
+    ['dataset', 'swirls', 'dataset', undefined],
   ];
   for (const [attribute, value, property, expected] of cases) {
     it(`${attribute}="${value}" keeps a good value and warns once`, async () => {
@@ -410,10 +427,10 @@ describe('<batch-sampler> bad attributes', () => {
 
   // Each attribute: a good value, then a bad one, which must keep the good one (not the default).
   const afterGood: [string, string, string, string, unknown][] = [
-    ['dataset', 'moons', 'spirals', 'datasetKind', 'moons'],
+    ['dataset', 'moons', 'swirls', 'datasetKind', 'moons'],
     ['samples', '300', 'lots', 'samples', 300],
     ['seed', '9', 'nine', 'seed', 9],
-    ['model', 'logistic', 'mlp', 'model', 'logistic'], // the only model so far
+    ['model', 'logistic', 'transformer', 'model', 'logistic'],
     ['batch-size', '25', 'ten', 'batchSize', 25],
     ['sampling', 'replacement', 'random', 'sampling', 'replacement'],
     ['optimizer', 'adam', 'rmsprop', 'optimizer', 'adam'],
@@ -676,7 +693,7 @@ describe('<batch-sampler> without and with controls', () => {
     await s.updateComplete;
     expect(s.iteration).to.equal(1);
     expect(part('readout').textContent)
-      .to.match(/epoch\s*0/)
+      .to.match(/epoch\s*1/)
       .and.match(/batch\s*1\/100/);
     const slider = part('batch-size') as HTMLInputElement;
     const reset = once(s, 'sampler-reset');
@@ -693,5 +710,35 @@ describe('<batch-sampler> without and with controls', () => {
     await s.updateComplete;
     expect(part('play').getAttribute('aria-label')).to.equal('Pause');
     s.pause();
+  });
+
+  it('the readout says when training leaves the window, and a network’s readout shows the plane', async () => {
+    const s = await sampler(
+      html`<batch-sampler controls resolution="8" learning-rate="1e6"></batch-sampler>`,
+    );
+    const readout = () => s.shadowRoot!.querySelector('[part~="readout"]')!.textContent;
+    expect(readout()).not.to.include('outside the window');
+    await s.step();
+    await s.updateComplete;
+    expect(readout()).to.include('outside the window');
+    const net = await sampler(
+      html`<batch-sampler
+        controls
+        model="mlp"
+        samples="60"
+        layers="4"
+        resolution="8"
+        max-iterations="10"
+      ></batch-sampler>`,
+    );
+    await net.step();
+    await net.updateComplete;
+    const text = net.shadowRoot!.querySelector('[part~="readout"]')!.textContent;
+    const { planeLoss, offPlane } = net.lastStep!;
+    expect(text)
+      .to.match(/on the plane\s*\S+/)
+      .and.match(/off the plane\s*\S+/);
+    expect(planeLoss).to.be.a('number');
+    expect(offPlane).to.be.above(0);
   });
 });

@@ -1,10 +1,16 @@
 // The settings of <batch-sampler>: what each attribute accepts, the reset a change causes, and the
 // training run they make.
 import {
+  activations,
   createGrid,
   datasetKinds,
+  featureCount,
   getModel,
+  MAX_LAYER_SIZE,
+  MAX_LAYERS,
   models,
+  NETWORK_LEARNING_RATE,
+  planeModel,
   optimizerKinds,
   type Dataset,
   type Sampling,
@@ -19,6 +25,7 @@ import {
   type ResetReason,
 } from '@lossquake/kit';
 import type { BatchSampler } from './batch-sampler.component.js';
+import { networkRun } from './run/network-plane.js';
 import type { RunConfig } from './run/training-run.js';
 
 export { picksType } from './share/state-markup.js';
@@ -31,7 +38,29 @@ const samplings: readonly Sampling[] = ['epoch', 'replacement', 'sequential', 'f
 export const datasetType = enumType(datasetKinds);
 export const samplesType = numberType({ min: 2, max: 100_000, integer: true });
 export const seedType = numberType({ expected: 'a finite number' });
-export const modelType = enumType(Object.keys(models));
+/** The two-weight models of core's registry, and `mlp`: a network drawn on a plane through its weights. */
+export const modelType = enumType([...Object.keys(models), 'mlp']);
+export const activationType = enumType(activations);
+export const planeType = enumType(['pca', 'random'] as const);
+
+/** `layers="16 16"`: a network's hidden layer sizes, 1 to MAX_LAYERS of them, each 1..MAX_LAYER_SIZE. */
+export const layersType: AttributeType<readonly number[]> = {
+  expected: `1 to ${MAX_LAYERS} layer sizes, each an integer from 1 to ${MAX_LAYER_SIZE}, e.g. "16 16"`,
+  parse(value) {
+    const sizes =
+      typeof value === 'string'
+        ? value
+            .trim()
+            .split(/[\s,]+/)
+            .map(Number)
+        : value;
+    if (!Array.isArray(sizes) || sizes.length < 1 || sizes.length > MAX_LAYERS) return undefined;
+    const ok = sizes.every(
+      (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_LAYER_SIZE,
+    );
+    return ok ? Object.freeze([...(sizes as number[])]) : undefined;
+  },
+};
 export const batchSizeType = numberType({ min: 1, integer: true });
 export const samplingType = enumType(samplings);
 export const optimizerType = enumType(optimizerKinds);
@@ -51,19 +80,56 @@ export const learningRateType: AttributeType<number | null> = {
   },
 };
 
-/** The run `sampler`'s settings make on `data`; a batch size above the rows is clamped to them, with a warning. */
+/** Why `model` cannot train on `data` (the two-weight models take exactly two features), or null. */
+export function featuresProblem(model: string, data: Dataset): string | null {
+  const d = featureCount(data);
+  if (model === 'mlp' || d === 2) return null;
+  return `the ${model} model has two weights, so it needs exactly 2 features per row; this data set has ${d}. Use model="mlp" for more features.`;
+}
+
+/** The step size a model starts with unless the page sets one. */
+export function defaultLearningRate(model: string): number {
+  return model === 'mlp' ? NETWORK_LEARNING_RATE : getModel(model).defaultLearningRate;
+}
+
+/**
+ * The run `sampler`'s settings make on `data`; a batch size above the rows is clamped to them, with
+ * a warning. A network's run is planned here (the run ahead and its plane); its window fits the
+ * planned path unless the page sets `extent`.
+ */
 export function runConfig(sampler: BatchSampler, data: Dataset): RunConfig {
-  const model = getModel(sampler.model);
   const expected = `an integer from 1 to the data's ${data.n} rows`;
   const rowsType = numberType({ fallback: 10, min: 1, max: data.n, integer: true, expected });
-  return {
-    model,
+  const training = {
     data,
     batchSize: accept(sampler, 'batch-size', sampler.batchSize, rowsType, sampler.batchSize),
     sampling: sampler.sampling,
     seed: sampler.seed,
     optimizer: sampler.optimizer,
     learningRate: sampler.learningRate,
+  };
+  if (sampler.model === 'mlp') {
+    const network = networkRun({
+      ...training,
+      layers: sampler.layers,
+      activation: sampler.activation,
+      plane: sampler.planeKind,
+      iterations: sampler.maxIterations,
+    });
+    const extent = sampler.hasAttribute('extent') ? sampler.extent : network.extent;
+    return {
+      ...training,
+      model: planeModel(network.network, network.plane),
+      initial: network.learner.place(network.learner.start).point,
+      learner: network.learner,
+      network,
+      grid: createGrid(extent, sampler.resolution),
+    };
+  }
+  const model = getModel(sampler.model);
+  return {
+    ...training,
+    model,
     initial: sampler.initialWeights ?? model.defaultWeights,
     grid: createGrid(sampler.extent, sampler.resolution),
   };
@@ -73,8 +139,11 @@ export function runConfig(sampler: BatchSampler, data: Dataset): RunConfig {
 export function seekTarget(sampler: BatchSampler, iteration: unknown): number | null {
   const max = Math.max(sampler.maxIterations, MAX_SEEK);
   const type = numberType({ fallback: 0, min: 0, max, integer: true });
-  const target = accept(sampler, 'seek()', iteration, type, NaN);
-  return Number.isNaN(target) ? null : target;
+  // A value with no iteration in it warns that the sampler stays where it is, and moves nothing.
+  const target = accept(sampler, 'seek()', iteration, type, sampler.iteration);
+  const unusable =
+    iteration !== null && iteration !== undefined && type.parse(iteration) === undefined;
+  return unusable ? null : target;
 }
 
 /** The reset each setting's change causes, by property; the others (rate, loop…) reset nothing. */
@@ -83,6 +152,9 @@ export const resetReasons: Readonly<Record<string, ResetReason>> = {
   samples: 'data',
   seed: 'seed',
   model: 'model',
+  layers: 'model',
+  activation: 'model',
+  planeKind: 'model',
   batchSize: 'batch-size',
   sampling: 'sampling',
   optimizer: 'optimizer',
@@ -92,15 +164,19 @@ export const resetReasons: Readonly<Record<string, ResetReason>> = {
   resolution: 'resolution',
 };
 
+/** A Dataset object (n rows of d features, 2 when absent): what the `dataset` property takes. */
 export function isDataset(value: unknown): value is Dataset {
   const data = value as Partial<Dataset> | null;
   const n = data?.n;
+  const d = data?.d ?? 2;
   return (
     typeof n === 'number' &&
     Number.isInteger(n) &&
     n >= 2 &&
+    Number.isInteger(d) &&
+    d >= 1 &&
     data?.x instanceof Float64Array &&
-    data.x.length === 2 * n &&
+    data.x.length === d * n &&
     data.y instanceof Uint8Array &&
     data.y.length === n
   );

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { makeDataset, MAX_ROWS, MIN_ROWS } from './dataset.js';
+import { featureCount, makeDataset, MAX_ROWS, MIN_ROWS } from './dataset.js';
 import { assertInDelta } from './test-helpers/assert.js';
 import type { Dataset } from './types.js';
 
@@ -126,5 +126,65 @@ describe('makeDataset(kind, {noise: 0}): the shapes themselves', () => {
     expect(makeDataset('blobs', { n: MAX_ROWS }).n).to.equal(MAX_ROWS);
     expect(() => makeDataset('blobs', { n: MAX_ROWS + 1 })).to.throw(RangeError, /^makeDataset: /);
     expect(() => makeDataset('blobs', { n: MIN_ROWS - 1 })).to.throw(RangeError, /^makeDataset: /);
+  });
+});
+
+describe('makeDataset: circles and spirals, the data that needs a network', () => {
+  it("makeDataset('blobs' | 'moons' | 'xor') draws the same numbers as before circles and spirals were added", () => {
+    // Pinned from the previous makeDataset (n = 301): x[0], x[601] and the sum of x, in order.
+    // Bit-identical in Node; browsers' Math.log may differ in the last bit, hence 1e−14 (a change
+    // in how the noise is drawn moves these by whole units).
+    const pinned: [string, number, number, number, number][] = [
+      ['blobs', 1, -0.8093105794684012, 0.2641656840955915, 424.3899709111757],
+      ['blobs', 7, -0.4047440977462849, -0.7505447278235619, 460.91899680913593],
+      ['moons', 1, 0.9190689420531599, 0.5264165684095591, 222.77564029124085],
+      ['moons', 7, 0.9595255902253715, 0.42494552721764367, 226.42854288103698],
+      ['xor', 1, -1.9046552897342006, -1.3679171579522043, -17.30501454441204],
+      ['xor', 7, -1.7023720488731424, -1.875272363911781, 0.9594984045678001],
+    ];
+    for (const [kind, seed, first, last, sum] of pinned) {
+      const data = makeDataset(kind as 'blobs', { seed, n: 301 });
+      assertInDelta(
+        [data.x[0]!, data.x[601]!, data.x.reduce((s, v) => s + v, 0)],
+        [first, last, sum],
+        1e-14,
+        { relative: true, floor: 1e-14 },
+      );
+    }
+  });
+
+  it("makeDataset('circles', {noise: 0}) puts class 0 on the unit circle and class 1 on radius 0.5", () => {
+    const data = makeDataset('circles', { n: 101, noise: 0 });
+    expect(classMean(data, 0)[2]).to.equal(51);
+    for (let r = 0; r < data.n; r++) {
+      const radius = Math.hypot(data.x[2 * r]!, data.x[2 * r + 1]!);
+      assertInDelta(radius, data.y[r] ? 0.5 : 1, 1e-12);
+    }
+    // Evenly spaced angles: the classes are centred on the origin, so no line through it splits them.
+    assertInDelta(classMean(data, 0).slice(0, 2), [0, 0], 1e-12);
+    assertInDelta(classMean(data, 1).slice(0, 2), [0, 0], 1e-12);
+  });
+
+  it("makeDataset('spirals', {noise: 0}) makes class 1 the class-0 arm turned by π, radius growing to 2", () => {
+    const data = makeDataset('spirals', { n: 200, noise: 0 });
+    for (let k = 0; k < 100; k++) {
+      assertInDelta(
+        [data.x[2 * (100 + k)]!, data.x[2 * (100 + k) + 1]!],
+        [-data.x[2 * k]!, -data.x[2 * k + 1]!],
+        1e-12,
+      );
+      expect([data.y[k], data.y[100 + k]]).to.deep.equal([0, 1]);
+      assertInDelta(Math.hypot(data.x[2 * k]!, data.x[2 * k + 1]!), (2 * k) / 100, 1e-12);
+    }
+  });
+
+  it('makeDataset(circles | spirals, {seed}) repeats for one seed, and featureCount(data) is 2', () => {
+    for (const kind of ['circles', 'spirals'] as const) {
+      const a = makeDataset(kind, { seed: 5 });
+      expect(Array.from(a.x)).to.deep.equal(Array.from(makeDataset(kind, { seed: 5 }).x));
+      expect(Array.from(a.x)).to.not.deep.equal(Array.from(makeDataset(kind, { seed: 6 }).x));
+      expect(featureCount(a)).to.equal(2);
+    }
+    expect(featureCount({ n: 1, x: new Float64Array(5), y: new Uint8Array(1), d: 5 })).to.equal(5);
   });
 });

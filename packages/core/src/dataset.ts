@@ -1,16 +1,18 @@
-// Generated data sets: the seed's two Gaussian blobs, and moons and xor for contrast.
+// Generated data sets: the seed's two Gaussian blobs, moons and xor for contrast, circles and
+// spirals for a network.
 
 import { createRandom } from './random.js';
 import type { Dataset } from './types.js';
 
-export type DatasetKind = 'blobs' | 'moons' | 'xor';
+export type DatasetKind = 'blobs' | 'moons' | 'xor' | 'circles' | 'spirals';
 
 export interface DatasetOptions {
   /** Number of points, 2 .. 100 000 (default 1000). */
   n?: number;
   /** Seeds the noise (default 1). */
   seed?: number;
-  /** Standard deviation of the Gaussian noise; defaults: blobs 1, moons 0.1, xor 0.5. */
+  /** Standard deviation of the Gaussian noise; defaults: blobs 1, moons 0.1, xor 0.5, circles 0.1,
+   * spirals 0.1. */
   noise?: number;
 }
 
@@ -19,9 +21,27 @@ export const MAX_ROWS = 100_000;
 /** A landscape's mean and variance need at least two rows. */
 export const MIN_ROWS = 2;
 
-export const datasetKinds: readonly DatasetKind[] = ['blobs', 'moons', 'xor'];
+export const datasetKinds: readonly DatasetKind[] = ['blobs', 'moons', 'xor', 'circles', 'spirals'];
 
-const defaultNoise: Record<DatasetKind, number> = { blobs: 1, moons: 0.1, xor: 0.5 };
+const defaultNoise: Record<DatasetKind, number> = {
+  blobs: 1,
+  moons: 0.1,
+  xor: 0.5,
+  circles: 0.1,
+  spirals: 0.1,
+};
+
+/** circles: the inner circle's radius as a share of the outer (unit) one, scikit-learn's `factor`. */
+const CIRCLES_FACTOR = 0.5;
+/** spirals: each arm turns 1.25 times out to radius SPIRAL_RADIUS (TensorFlow Playground turns 1.75,
+ * which a 16-16 tanh network trained from x1, x2 alone escapes only after thousands of steps). */
+const SPIRAL_TURNS = 1.25;
+const SPIRAL_RADIUS = 2;
+
+/** Features per row of `data`: its `d`, or 2 when absent. */
+export function featureCount(data: Dataset): number {
+  return data.d ?? 2;
+}
 
 /** Where the xor clusters sit: one per quadrant, labelled 1 where the signs differ. */
 const XOR_CENTRE = 1.5;
@@ -48,11 +68,18 @@ export function checkRowCount(n: number, where: string): number {
  *   evenly spaced angles), plus Gaussian noise.
  * - 'xor': four clusters at (±1.5, ±1.5), dealt round-robin; a cluster's label is 1 when its
  *   centre's coordinates have opposite signs (labels follow the centre, not the noisy point).
+ * - 'circles': scikit-learn's make_circles with factor 0.5: class 0 on the unit circle, class 1 on
+ *   the circle of radius 0.5, both about the origin, evenly spaced angles, plus Gaussian noise.
+ * - 'spirals': two arms from the origin out to radius 2, 1.25 turns each, class 1 the class-0 arm
+ *   turned by π (after TensorFlow Playground's spiral), plus Gaussian noise.
+ *
+ * Circles and spirals are symmetric about the origin, so no line through it (a linear model
+ * without bias) separates them: they need a network.
  */
 export function makeDataset(kind: DatasetKind, options: DatasetOptions = {}): Dataset {
   if (!datasetKinds.includes(kind)) {
     throw new RangeError(
-      `makeDataset: unknown kind '${String(kind)}' (expected blobs, moons or xor)`,
+      `makeDataset: unknown kind '${String(kind)}' (expected ${datasetKinds.join(', ')})`,
     );
   }
   const n = checkRowCount(options.n ?? 1000, 'makeDataset');
@@ -78,6 +105,20 @@ export function makeDataset(kind: DatasetKind, options: DatasetOptions = {}): Da
       const angle = count > 1 ? (Math.PI * k) / (count - 1) : 0;
       cx = label === 0 ? Math.cos(angle) : 1 - Math.cos(angle);
       cy = label === 0 ? Math.sin(angle) : 0.5 - Math.sin(angle);
+    } else if (kind === 'circles' || kind === 'spirals') {
+      label = r < n0 ? 0 : 1;
+      const count = label === 0 ? n0 : n - n0;
+      const share = (label === 0 ? r : r - n0) / count;
+      if (kind === 'circles') {
+        const radius = label === 0 ? 1 : CIRCLES_FACTOR;
+        cx = radius * Math.cos(2 * Math.PI * share);
+        cy = radius * Math.sin(2 * Math.PI * share);
+      } else {
+        const radius = SPIRAL_RADIUS * share;
+        const angle = SPIRAL_TURNS * 2 * Math.PI * share + label * Math.PI;
+        cx = radius * Math.sin(angle);
+        cy = radius * Math.cos(angle);
+      }
     } else {
       const quadrant = r % 4;
       cx = quadrant & 1 ? XOR_CENTRE : -XOR_CENTRE;

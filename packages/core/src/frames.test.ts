@@ -17,6 +17,12 @@ describe('parseFrames', () => {
     expect(first.grid).to.deep.equal({ w1: [-1, 1], w2: [0, 2], size: 2 });
   });
 
+  it('parseFrames(data) keeps values up to float32 max, the largest a landscape can store', () => {
+    const [frame] = parseFrames({ grid, frames: [{ values: [3.4e38, -3.4e38, 1e-50, 0] }] });
+    expect(frame!.max).to.equal(Math.fround(3.4e38));
+    expect(frame!.min).to.equal(Math.fround(-3.4e38));
+  });
+
   it('parseFrames(data) reads landscapes with their min and max', () => {
     const [frame] = parseFrames({ grid, frames: [{ values: [3, 1, 2, 4] }] });
     expect([...frame!.values]).to.deep.equal([3, 1, 2, 4]);
@@ -38,6 +44,16 @@ describe('parseFrames', () => {
       'a non-number',
       { grid, frames: [{ values: [1, 2, 3, 4] }, { values: [1, null, 3, 4] }] },
       'frames[1].values[1] is null',
+    ],
+    [
+      'a value beyond float32',
+      { grid, frames: [{ values: [1, 2, 3, 4] }, { values: [1, 2, -1e39, 4] }] },
+      'frames[1].values[2] is -1e+39, beyond the float32 range landscapes are stored in (±3.4028234663852886e+38)',
+    ],
+    [
+      'a window whose span overflows',
+      { grid: { ...grid, w2: [-1e308, 1e308] }, frames: [{ values: [1, 2, 3, 4] }] },
+      'grid.w2 spans [-1e+308, 1e+308], wider than the largest finite number',
     ],
   ] as const) {
     it(`parseFrames(data) throws FramesError on ${name}`, () => {

@@ -10,6 +10,9 @@ export class FramesError extends Error {
 /** Finer grids would make a frames file of many megabytes; the sampler's resolution tops out well below. */
 export const MAX_FRAMES_SIZE = 1024;
 
+/** The largest magnitude a Float32Array holds; beyond it a value would be stored as Infinity. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -24,6 +27,11 @@ function range(value: unknown, name: string): readonly [number, number] {
   }
   if (!(value[0] < value[1]))
     throw new FramesError(`grid.${name} must have min < max, got [${value.join(', ')}]`);
+  // Every grid coordinate is min + span * fraction: an overflowing span makes them all NaN.
+  if (!Number.isFinite(value[1] - value[0]))
+    throw new FramesError(
+      `grid.${name} spans [${value.join(', ')}], wider than the largest finite number (${Number.MAX_VALUE})`,
+    );
   return [value[0], value[1]];
 }
 
@@ -63,6 +71,11 @@ export function parseFrames(data: unknown): Landscape[] {
         );
       }
       array[k] = v;
+      if (!Number.isFinite(array[k])) {
+        throw new FramesError(
+          `frames[${f}].values[${k}] is ${v}, beyond the float32 range landscapes are stored in (±${FLOAT32_MAX})`,
+        );
+      }
     }
     return createLandscape(grid, array);
   });

@@ -12,7 +12,7 @@ export {
   type DatasetKind,
   type DatasetOptions,
 } from './dataset.js';
-export { parseDataset, type DatasetFormat } from './parse.js';
+export { parseDataset, checkDataset, MAX_FEATURE, type DatasetFormat } from './parse.js';
 export { createGrid, checkGrid, gridCoordinate, gridWeights, MAX_GRID_SIZE } from './grid.js';
 export type { Model } from './model.js';
 export { softplus, sigmoid } from './softplus.js';
@@ -62,3 +62,39 @@ export {
   ease,
   lerpRange,
 } from './lookup.js';
+export { featureCount } from './dataset.js';
+export {
+  createVectorOptimizer,
+  type VectorOptimizer,
+  type VectorOptimizerState,
+} from './optimizer.js';
+export {
+  createNetwork,
+  networkLayout,
+  activations,
+  MAX_LAYER_SIZE,
+  MAX_LAYERS,
+  type Activation,
+  type Network,
+  type NetworkOptions,
+  type ParameterBlock,
+} from './network/mlp.js';
+export {
+  identityPlane,
+  pcaPlane,
+  randomPlane,
+  planePoint,
+  project,
+  type Plane,
+  type Projection,
+} from './network/plane.js';
+export {
+  fillRowTable,
+  createRowTable,
+  tableLandscape,
+  tableBytes,
+  MAX_TABLE_BYTES,
+  type RowTable,
+} from './network/row-table.js';
+export { planeModel, NETWORK_LEARNING_RATE } from './network/plane-model.js';
+export { stepNetwork, trainPath, type TrainPathOptions } from './network/train.js';

@@ -1,5 +1,6 @@
 // Loss landscapes: a batch's mean loss at every point of a weight grid.
 
+import { featureCount } from './dataset.js';
 import { valueRange } from './lookup.js';
 import { checkGrid, gridCoordinate } from './grid.js';
 import type { Model } from './model.js';
@@ -23,11 +24,44 @@ export function createLandscape(grid: Grid, values: Float32Array): Landscape {
 }
 
 /**
+ * Row r's loss at (w1, w2): through the model's row-indexed member when it has one (any number of
+ * features), else through `loss` on the row's two features.
+ */
+function rowLoss(model: Model, data: Dataset, r: number, w1: number, w2: number): number {
+  if (model.rowLoss) return model.rowLoss(data, r, w1, w2);
+  return model.loss(data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!, w1, w2);
+}
+
+/** Row r's gradient at (w1, w2) into `out`, as `rowLoss` chooses. */
+function rowGradient(
+  model: Model,
+  data: Dataset,
+  r: number,
+  w1: number,
+  w2: number,
+  out: Float64Array,
+): Float64Array {
+  if (model.rowGradient) return model.rowGradient(data, r, w1, w2, out);
+  return model.gradient(data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!, w1, w2, out);
+}
+
+/** Throws unless the model can read the data's rows: `loss(x1, x2, …)` takes exactly two features. */
+function checkFeatures(model: Model, data: Dataset): void {
+  const d = featureCount(data);
+  if (d !== 2 && !model.rowLoss) {
+    throw new RangeError(
+      `the ${model.name} model needs exactly 2 features per row, the data has ${d}`,
+    );
+  }
+}
+
+/**
  * The plain definition, kept as the oracle for `lossGrid`: for every grid point, the mean of
  * `model.loss` over the rows.
  */
 export function lossGridReference(model: Model, data: Dataset, rows: Rows, grid: Grid): Landscape {
   checkGrid(grid);
+  checkFeatures(model, data);
   const indices = resolveRows(data, rows);
   const { size } = grid;
   const values = new Float32Array(size * size);
@@ -37,8 +71,7 @@ export function lossGridReference(model: Model, data: Dataset, rows: Rows, grid:
       const w1 = gridCoordinate(grid.w1, i, size);
       let sum = 0;
       for (let k = 0; k < indices.length; k++) {
-        const r = indices[k]!;
-        sum += model.loss(data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!, w1, w2);
+        sum += rowLoss(model, data, indices[k]!, w1, w2);
       }
       values[j * size + i] = Math.min(sum / indices.length, MAX_LOSS);
     }
@@ -57,6 +90,7 @@ export function accumulateLossGrid(
   grid: Grid,
   sums: Float64Array,
 ): void {
+  checkFeatures(model, data);
   if (model.accumulateGrid) {
     model.accumulateGrid(data, rows, grid, sums);
     return;
@@ -67,10 +101,7 @@ export function accumulateLossGrid(
     for (let i = 0; i < size; i++) {
       const w1 = gridCoordinate(grid.w1, i, size);
       let sum = 0;
-      for (let k = 0; k < rows.length; k++) {
-        const r = rows[k]!;
-        sum += model.loss(data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!, w1, w2);
-      }
+      for (let k = 0; k < rows.length; k++) sum += rowLoss(model, data, rows[k]!, w1, w2);
       sums[j * size + i]! += sum;
     }
   }
@@ -110,24 +141,22 @@ export function lossGrid(
 
 /** The mean loss of `rows` at weights `w`. */
 export function batchLoss(model: Model, data: Dataset, rows: Rows, w: Vec2): number {
+  checkFeatures(model, data);
   const indices = resolveRows(data, rows);
   let sum = 0;
-  for (let k = 0; k < indices.length; k++) {
-    const r = indices[k]!;
-    sum += model.loss(data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!, w[0], w[1]);
-  }
+  for (let k = 0; k < indices.length; k++) sum += rowLoss(model, data, indices[k]!, w[0], w[1]);
   return sum / indices.length;
 }
 
 /** The mean gradient of `rows` at weights `w`: the direction SGD steps against. */
 export function batchGradient(model: Model, data: Dataset, rows: Rows, w: Vec2): [number, number] {
+  checkFeatures(model, data);
   const indices = resolveRows(data, rows);
   const g = new Float64Array(2);
   let g1 = 0;
   let g2 = 0;
   for (let k = 0; k < indices.length; k++) {
-    const r = indices[k]!;
-    model.gradient(data.x[2 * r]!, data.x[2 * r + 1]!, data.y[r]!, w[0], w[1], g);
+    rowGradient(model, data, indices[k]!, w[0], w[1], g);
     g1 += g[0]!;
     g2 += g[1]!;
   }

@@ -23,6 +23,19 @@ export interface Model {
     w2: number,
     out?: Float64Array,
   ) => Float64Array;
+  /**
+   * Optional row-indexed loss, used instead of `loss` by every per-row loop when present: row r of
+   * `data` may have any number of features (a network's d), which `loss(x1, x2, …)` cannot carry.
+   */
+  rowLoss?: (data: Dataset, r: number, w1: number, w2: number) => number;
+  /** Optional row-indexed gradient with respect to (w1, w2), as `rowLoss` is to `loss`. */
+  rowGradient?: (
+    data: Dataset,
+    r: number,
+    w1: number,
+    w2: number,
+    out?: Float64Array,
+  ) => Float64Array;
   /** Where training starts unless the page says otherwise. */
   readonly defaultWeights: Vec2;
   /** A step size that trains visibly with plain SGD on the built-in data sets. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createOptimizer } from './optimizer.js';
+import { createOptimizer, createVectorOptimizer, optimizerKinds } from './optimizer.js';
 import { assertInDelta } from './test-helpers/assert.js';
 
 describe('createOptimizer(kind, options)', () => {
@@ -80,6 +80,51 @@ describe('createOptimizer(kind, options)', () => {
     expect(() => createOptimizer('adam', { learningRate: 1, epsilon: 0 })).to.throw(
       RangeError,
       /epsilon/,
+    );
+  });
+});
+
+describe('createVectorOptimizer(kind, options, length)', () => {
+  it('createVectorOptimizer on 2-vectors equals createOptimizer step for step, for every kind', () => {
+    const gradients: [number, number][] = [
+      [0.3, -0.7],
+      [1.5, 0.25],
+      [-2, 0.125],
+      [0.01, 4],
+    ];
+    for (const kind of optimizerKinds) {
+      const options = { learningRate: 0.07, beta: 0.8 };
+      const vec2 = createOptimizer(kind, options);
+      const vector = createVectorOptimizer(kind, options, 2);
+      let w: readonly [number, number] = [1, -1];
+      const theta = Float64Array.of(1, -1);
+      for (const g of gradients) {
+        w = vec2.step(w, g);
+        vector.step(theta, g, theta);
+        expect(Array.from(theta), kind).to.deep.equal([...w]);
+      }
+      expect(vector.save(), kind).to.deep.equal({
+        t: vec2.save().t,
+        m: [...vec2.save().m],
+        v: [...vec2.save().v],
+      });
+    }
+  });
+
+  it('vector.save() returns copies, and restore(state) resumes exactly on any length', () => {
+    const adam = createVectorOptimizer('adam', { learningRate: 0.01 }, 5);
+    const w = Float64Array.of(1, 2, 3, 4, 5);
+    adam.step(w, [1, -1, 2, -2, 0.5], w);
+    const saved = adam.save();
+    const copy = JSON.parse(JSON.stringify(saved)) as typeof saved;
+    const next = adam.step(w, [0.1, 0.2, 0.3, 0.4, 0.5]);
+    expect(saved).to.deep.equal(copy); // a later step did not change the saved arrays
+    adam.restore(saved);
+    expect(Array.from(adam.step(w, [0.1, 0.2, 0.3, 0.4, 0.5]))).to.deep.equal(Array.from(next));
+    expect(() => adam.step(w, [1, 2])).to.throw(RangeError, /5 values/);
+    expect(() => createVectorOptimizer('sgd', { learningRate: 1 }, 0)).to.throw(
+      RangeError,
+      /length/,
     );
   });
 });

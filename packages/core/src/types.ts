@@ -3,11 +3,16 @@
 /** A point in the weight plane, `[w1, w2]`. */
 export type Vec2 = readonly [number, number];
 
-/** `n` labelled points: `x` is n×2 row-major (`x[2r]`, `x[2r + 1]`), `y[r]` is 0 or 1. */
+/**
+ * `n` labelled points: `x` is n×d row-major (row r's features are `x[d·r]` .. `x[d·r + d − 1]`),
+ * `y[r]` is 0 or 1. `d` is absent for the usual two features (use `featureCount`).
+ */
 export interface Dataset {
   n: number;
   x: Float64Array;
   y: Uint8Array;
+  /** Features per row; absent means 2. Only models with row-indexed members read d > 2. */
+  d?: number;
 }
 
 /** A size×size lattice over the weight window `w1 × w2` (both ends included). */

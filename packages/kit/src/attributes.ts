@@ -157,15 +157,22 @@ export function vec2Type<F extends Vec2 | undefined = undefined>(
 /** The weight window, "w1min w1max w2min w2max", each range non-empty. */
 export type Extent = readonly [number, number, number, number];
 
+/**
+ * The largest weight an extent may reach. Core bounds data features at 1e6 (MAX_FEATURE), so at
+ * |w| ≤ 1e30 every z = w·x stays under 2e36, a finite float32 loss; and a range's span stays finite,
+ * which the grid's spacing, (max − min) / (size − 1), needs (-1e308..1e308 spans Infinity).
+ */
+const MAX_WEIGHT = 1e30;
+
 export function extentType<F extends Extent | undefined = undefined>(
   fallback?: F,
 ): Typed<Extent, F> {
   return <Typed<Extent, F>>{
     fallback,
-    expected: 'four numbers "w1min w1max w2min w2max" with min < max',
+    expected: 'four numbers "w1min w1max w2min w2max" with min < max, each from -1e30 to 1e30',
     parse: (value) => {
       const four = numbers(value, 4);
-      if (!four) return undefined;
+      if (!four || four.some((w) => Math.abs(w) > MAX_WEIGHT)) return undefined;
       const [w1min, w1max, w2min, w2max] = four as [number, number, number, number];
       return w1min < w1max && w2min < w2max ? ([w1min, w1max, w2min, w2max] as const) : undefined;
     },

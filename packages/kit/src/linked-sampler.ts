@@ -15,10 +15,14 @@ export interface LinkedSampler extends Omit<HTMLElement, 'dataset'> {
   /** Training steps taken since the last reset. */
   readonly iteration: number;
   readonly epoch: number;
-  /** The current weights. */
-  readonly weights: Vec2;
-  /** Every weight visited since the last reset, oldest first, ending with the current weights. */
+  /** Every current parameter: the logistic model's two weights, a network's P. */
+  readonly weights: readonly number[];
+  /** Where the weights are drawn: plane coordinates (the weights themselves for the logistic model). */
+  readonly point: Vec2;
+  /** Every point visited since the last reset, oldest first, ending with `point`. */
   readonly path: readonly Vec2[];
+  /** The plane the views draw (its axis names for their labels); absent or null for the weights themselves. */
+  readonly plane?: { readonly labels: readonly [string, string] } | null;
   /** The current batch's landscape; before the first batch of a run, the full-data landscape. */
   readonly landscape: Landscape | null;
   /** The landscape of all rows at the sampler's extent and resolution. */
@@ -30,10 +34,24 @@ export interface LinkedSampler extends Omit<HTMLElement, 'dataset'> {
   /** Rows of the current batch (empty before the first batch). */
   readonly rows: Uint32Array;
   readonly dataset: Dataset;
+  /** Batches per second while playing; views fit their morph to its beat (kit's `morphDuration`). */
+  readonly rate?: number;
+  /** While a network's landscapes are computed, the share done (0..1); absent or null otherwise. */
+  readonly building?: number | null;
+  /** False while playing (a stand-in without it is taken as paused). */
+  readonly paused?: boolean;
   /** The last `weights-change` payload, or null right after a reset. */
   readonly lastStep: WeightsChangeDetail | null;
-  /** Moves the weights where a reader picked them (the iteration stays), and fires `weights-change`. */
-  pick(weights: Vec2): void;
+  /** Moves the weights to a point a reader picked (the iteration stays), and fires `weights-change`. */
+  pick(point: Vec2): void;
+}
+
+/** What a view shows in place while its sampler computes a network's landscapes, or null. */
+export function buildingMessage(sampler: Pick<LinkedSampler, 'building'> | null): string | null {
+  const done = sampler?.building;
+  return typeof done === 'number'
+    ? `Computing the network’s landscapes… ${Math.round(done * 100)} %`
+    : null;
 }
 
 /** True for an upgraded <batch-sampler> (or anything that honours the same interface). */

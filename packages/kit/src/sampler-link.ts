@@ -10,6 +10,7 @@ import type {
 } from './events.js';
 import { isLinkedSampler, type LinkedSampler } from './linked-sampler.js';
 import { linkView } from './view-registry.js';
+import { MissingSampler } from './missing-sampler.js';
 
 export interface SamplerLinkHost extends ReactiveControllerHost, HTMLElement {
   /** Id of the sampler to follow; null or empty means the nearest ancestor. */
@@ -42,6 +43,8 @@ function closestAcrossShadow(start: Element, tag: string): Element | null {
 export class SamplerLink implements ReactiveController {
   /** The sampler this view follows, or null. */
   sampler: LinkedSampler | null = null;
+  /** Whether `for` names no sampler: the note a view shows in place (`missing.message`), warned once. */
+  readonly missing: MissingSampler;
 
   #host: SamplerLinkHost;
   #handlers: SamplerLinkHandlers;
@@ -53,6 +56,7 @@ export class SamplerLink implements ReactiveController {
     this.#host = host;
     this.#handlers = handlers;
     host.addController(this);
+    this.missing = new MissingSampler(host, () => this.sampler);
   }
 
   hostConnected(): void {
@@ -119,6 +123,7 @@ export class SamplerLink implements ReactiveController {
       previous.removeEventListener('weights-change', this.#onWeights);
       previous.removeEventListener('sampler-reset', this.#onReset);
       previous.removeEventListener('landscape-ready', this.#onLandscapeReady);
+      previous.removeEventListener('landscape-progress', this.#onProgress);
     }
     this.sampler = sampler;
     linkView(this.#host, previous, sampler);
@@ -127,6 +132,7 @@ export class SamplerLink implements ReactiveController {
       sampler.addEventListener('weights-change', this.#onWeights);
       sampler.addEventListener('sampler-reset', this.#onReset);
       sampler.addEventListener('landscape-ready', this.#onLandscapeReady);
+      sampler.addEventListener('landscape-progress', this.#onProgress);
     }
     this.#handlers.onLink?.(sampler);
     this.#host.requestUpdate();
@@ -137,9 +143,16 @@ export class SamplerLink implements ReactiveController {
     return event.target === this.sampler;
   }
 
+  // A payload's typed arrays are one copy shared by every listener, any of which may write into it
+  // before a view draws: a view draws the sampler's own rows and landscapes instead.
   #onBatch = (event: CustomEvent<BatchChangeDetail>): void => {
     if (!this.#fromOwnSampler(event)) return;
-    this.#handlers.onBatch?.(event.detail);
+    const { rows, landscape } = this.sampler!;
+    this.#handlers.onBatch?.({
+      ...event.detail,
+      rows,
+      landscape: landscape ?? event.detail.landscape,
+    });
     this.#host.requestUpdate();
   };
 
@@ -157,8 +170,15 @@ export class SamplerLink implements ReactiveController {
 
   #onLandscapeReady = (event: CustomEvent<LandscapeReadyDetail>): void => {
     if (!this.#fromOwnSampler(event)) return;
-    this.#handlers.onLandscapeReady?.(event.detail);
+    this.#handlers.onLandscapeReady?.({
+      landscape: this.sampler!.fullLandscape ?? event.detail.landscape,
+    });
     this.#host.requestUpdate();
+  };
+
+  // The view shows how far the sampler's landscapes are (LinkedSampler.building).
+  #onProgress = (event: Event): void => {
+    if (this.#fromOwnSampler(event)) this.#host.requestUpdate();
   };
 
   // An ancestor sampler hears the bubbling pick itself; a sampler linked by `for` is told directly.

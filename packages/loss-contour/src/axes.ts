@@ -3,6 +3,7 @@ import { nothing, svg, type SVGTemplateResult } from 'lit';
 import type { Grid } from '@lossquake/core';
 import { axisTicks } from '@lossquake/kit';
 import type { Layout } from './layout.js';
+import { svgNumber as n } from './svg-number.js';
 
 /** Tick length, gap to the label, and pixels per tick on W1 and W2: the default and compact layouts. */
 const TICKS = {
@@ -18,7 +19,14 @@ function along(domain: readonly [number, number], from: number, to: number) {
   };
 }
 
-export function axesTemplate(layout: Layout, grid: Grid): SVGTemplateResult {
+/** The axis titles of the two weights, unless a plane names its own. */
+export const WEIGHT_AXES = ['W1', 'W2'] as const;
+
+export function axesTemplate(
+  layout: Layout,
+  grid: Grid,
+  [name1, name2]: readonly [string, string] = WEIGHT_AXES,
+): SVGTemplateResult {
   const { x, y, width, height } = layout.plot;
   const tick = layout.compact ? TICKS.compact : TICKS.full;
   // Weights → pixels (W1 left to right, W2 bottom to top), in d3's arithmetic so ticks land as before.
@@ -29,14 +37,14 @@ export function axesTemplate(layout: Layout, grid: Grid): SVGTemplateResult {
   // Compact tiles have no room for axis titles: the ticks stay, W1 below and W2 on the left.
   const titles = layout.compact
     ? nothing
-    : svg`<text class="axis-label" x=${x + width / 2} y=${y + height + 34} text-anchor="middle">W1</text>
-    <text class="axis-label" transform="translate(${x - 38},${y + height / 2}) rotate(-90)" text-anchor="middle">W2</text>`;
+    : svg`<text class="axis-label" x=${n(x + width / 2)} y=${n(y + height + 34)} text-anchor="middle">${name1}</text>
+    <text class="axis-label" transform="translate(${n(x - 38)},${n(y + height / 2)}) rotate(-90)" text-anchor="middle">${name2}</text>`;
   return svg`<g part="axes" class=${layout.compact ? 'compact' : ''} aria-hidden="true">
-    <rect class="domain" x=${x - 0.5} y=${y - 0.5} width=${width + 1} height=${height + 1}></rect>
+    <rect class="domain" x=${n(x - 0.5)} y=${n(y - 0.5)} width=${n(width + 1)} height=${n(height + 1)}></rect>
     ${axisTicks(grid.w1[0], grid.w1[1], count1).map(
       (
         t,
-      ) => svg`<g class="tick" transform="translate(${Math.round(w1(t.value)) + 0.5},${y + height})">
+      ) => svg`<g class="tick" transform="translate(${n(Math.round(w1(t.value)) + 0.5)},${n(y + height)})">
         <line y2=${tick.size}></line><text y=${tick.size + tick.gap} dy="0.71em" text-anchor="middle">${t.text}</text></g>`,
     )}
     ${axisTicks(grid.w2[0], grid.w2[1], count2).map((t) => {
@@ -46,7 +54,7 @@ export function axesTemplate(layout: Layout, grid: Grid): SVGTemplateResult {
         layout.compact && at > y + height - 8
           ? nothing
           : svg`<text x=${-tick.size - tick.gap} dy="0.32em" text-anchor="end">${t.text}</text>`;
-      return svg`<g class="tick" transform="translate(${x},${at + 0.5})">
+      return svg`<g class="tick" transform="translate(${n(x)},${n(at + 0.5)})">
         <line x2=${-tick.size}></line>${label}</g>`;
     })}
     ${titles}
@@ -80,16 +88,16 @@ export function legendTemplate(
     ${Array.from(
       { length: count },
       (_, k) =>
-        svg`<rect class="legend-band" x=${x} y=${y + height - (k + 1) * bandHeight} width=${width} height=${bandHeight + 0.5} fill=${colours[k]}></rect>`,
+        svg`<rect class="legend-band" x=${n(x)} y=${n(y + height - (k + 1) * bandHeight)} width=${n(width)} height=${n(bandHeight + 0.5)} fill=${colours[k]}></rect>`,
     )}
-    <rect class="domain" x=${x - 0.5} y=${y - 0.5} width=${width + 1} height=${height + 1}></rect>
+    <rect class="domain" x=${n(x - 0.5)} y=${n(y - 0.5)} width=${n(width + 1)} height=${n(height + 1)}></rect>
     ${edges.map(
       (
         k,
-      ) => svg`<g class="tick" transform="translate(${x + width},${Math.round(y + height - k * bandHeight) + 0.5})">
+      ) => svg`<g class="tick" transform="translate(${n(x + width)},${n(Math.round(y + height - k * bandHeight) + 0.5)})">
         <line x2="3"></line><text x="5" dy="0.32em">${formatLevel(thresholds[k]!)}</text></g>`,
     )}
-    <text class="legend-caption" transform="translate(${x + width + 44},${y + height / 2}) rotate(90)" text-anchor="middle">${caption} · ${note}</text>
+    <text class="legend-caption" transform="translate(${n(x + width + 44)},${n(y + height / 2)}) rotate(90)" text-anchor="middle">${caption} · ${note}</text>
   </g>`;
 }
 
@@ -105,7 +113,7 @@ function compactLegend(
     ${Array.from(
       { length: count },
       (_, k) =>
-        svg`<rect class="legend-band" x=${x + k * bandWidth} y=${y} width=${k < count - 1 ? bandWidth + 0.5 : bandWidth} height=${height} fill=${colours[k]}></rect>`,
+        svg`<rect class="legend-band" x=${n(x + k * bandWidth)} y=${n(y)} width=${n(k < count - 1 ? bandWidth + 0.5 : bandWidth)} height=${n(height)} fill=${colours[k]}></rect>`,
     )}
   </g>`;
 }

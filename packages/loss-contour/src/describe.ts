@@ -7,7 +7,7 @@ export interface ContourState {
   landscape: Landscape | null;
   levels: number;
   /** The linked sampler, or null. */
-  sampler: Pick<LinkedSampler, 'iteration' | 'weights'> | null;
+  sampler: Pick<LinkedSampler, 'iteration' | 'point' | 'plane'> | null;
   /** Which of its landscapes is shown. */
   mode: LandscapeMode;
   sample: number;
@@ -41,13 +41,14 @@ export function describeContour(state: ContourState): string {
   if (!landscape) return `${what}: nothing to show yet.`;
   const parts = [`${what}, filled contours in ${levels} levels.`];
   if (sampler) {
-    const { weights } = sampler;
+    const { point } = sampler;
+    const at = sampler.plane ? 'plane point' : 'weights';
     const where = batch
       ? `Batch ${batch.batch + 1} of epoch ${batch.epoch + 1}, iteration ${sampler.iteration}`
       : 'Before training';
     const caption = state.mode === 'variance' ? 'variance' : 'loss';
-    const value = formatNumber(lossAt(landscape.values, landscape.grid, weights));
-    parts.push(`${where}: ${caption} ${value} at weights ${formatWeights(weights)}.`);
+    const value = formatNumber(lossAt(landscape.values, landscape.grid, point));
+    parts.push(`${where}: ${caption} ${value} at ${at} ${formatWeights(point)}.`);
   } else if (frames && frames.count > 1) {
     parts.push(`Frame ${frames.index + 1} of ${frames.count}.`);
   }

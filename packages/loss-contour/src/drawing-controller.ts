@@ -48,6 +48,8 @@ export class DrawingController implements ReactiveController {
   );
   #host: Host;
   #options: DrawingOptions;
+  /** The canvas size last painted ("" before the first paint), so an off-screen view paints once. */
+  #paintedSize = '';
 
   constructor(host: Host, options: DrawingOptions) {
     this.#host = host;
@@ -94,6 +96,11 @@ export class DrawingController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Paints what is shown now, on screen or not (for print). */
+  paint(): void {
+    this.#draw(true);
+  }
+
   /** Lands any morph at once. */
   land(): void {
     this.#morph.stop();
@@ -119,6 +126,7 @@ export class DrawingController implements ReactiveController {
     this.land();
     // Free the canvas backing store; it is sized again when the element comes back.
     if (this.#canvas) this.#canvas.width = this.#canvas.height = 0;
+    this.#paintedSize = '';
   }
 
   #adopt(): void {
@@ -160,15 +168,20 @@ export class DrawingController implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  #draw(): void {
+  // Off screen, the view paints only when it enters layout or its size changes (a full-page capture
+  // or "save as image" then shows a plot, not a blank), and when asked (`paint`, for print).
+  #draw(force = false): void {
     const canvas = this.#canvas;
     const ctx = this.#context;
     const frame = this.frame;
-    if (!canvas || !ctx || !frame || !this.#options.visible()) return;
+    if (!canvas || !ctx || !frame) return;
     const { rect, grid } = frame;
     const dpr = this.#options.pixelRatio() || 1;
     const width = Math.round(rect.width * dpr);
     const height = Math.round(rect.height * dpr);
+    const size = `${width}x${height}`;
+    if (!force && !this.#options.visible() && size === this.#paintedSize) return;
+    this.#paintedSize = size;
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;

@@ -11,6 +11,7 @@ import {
   type LandscapeMode,
   type LinkedSampler,
   type SamplerLinkHost,
+  type WeightsChangeDetail,
 } from '@lossquake/kit';
 import { framesRange, type Range } from './level-range.js';
 import { memoLast } from './memo.js';
@@ -21,8 +22,10 @@ export interface SourceHandlers {
    * landscape shown, or (`now`) for the one on screen too.
    */
   retarget(how: 'morph' | 'jump', renew?: 'next' | 'now'): void;
-  /** The weights moved (the description follows). */
-  moved(): void;
+  /** The weights moved, by a training step or a reader's pick (the marks and description follow). */
+  moved(detail: WeightsChangeDetail): void;
+  /** A new sampler or a reset: the trail starts over. */
+  restarted(): void;
 }
 
 export class LandscapeSource {
@@ -41,16 +44,20 @@ export class LandscapeSource {
 
   constructor(host: SamplerLinkHost & ReactiveControllerHost, handlers: SourceHandlers) {
     this.link = new SamplerLink(host, {
-      onLink: () => handlers.retarget('jump', 'next'),
+      onLink: () => {
+        handlers.restarted();
+        handlers.retarget('jump', 'next');
+      },
       onBatch: (detail) => {
         this.lastBatch = detail;
         handlers.retarget('morph');
       },
-      onWeights: () => handlers.moved(),
+      onWeights: (detail) => handlers.moved(detail),
       // The full landscape may arrive later (from a worker): fixed levels derive from it.
       onLandscapeReady: () => handlers.retarget('morph', 'now'),
       onReset: () => {
         this.lastBatch = null;
+        handlers.restarted();
         handlers.retarget('jump', 'next');
       },
     });

@@ -8,11 +8,14 @@ import {
   type ColormapName,
   type LandscapeMode,
   DescriptionController,
+  PrintController,
   ReducedMotionController,
   ResizeController,
   VisibilityController,
+  buildingMessage,
   colormap,
   elementToHTML,
+  morphDuration,
   saveBlob,
   validated,
   warnOnce,
@@ -30,6 +33,7 @@ import { PickController } from './pick-controller.js';
 import { composeCanvas, encodeCanvas } from './snapshot.js';
 import { styles } from './loss-contour.styles.js';
 import { testing, type ContourHooks } from './testing.js';
+import { WEIGHT_AXES } from './axes.js';
 import { contourView } from './view.js';
 
 const bandColours = (name: ColormapName, levels: number) =>
@@ -57,17 +61,17 @@ const bandColours = (name: ColormapName, levels: number) =>
  *
  * @cssproperty [--lossquake-font-family=system-ui, sans-serif] - Font of the axes, legend, readout and messages (shared).
  * @cssproperty [--lossquake-font-size=12px] - Font size (shared).
- * @cssproperty [--lossquake-text-color=#333] - Text colour (shared).
+ * @cssproperty [--lossquake-text-color=color-mix(in srgb, currentColor 80%, Canvas)] - Text colour: the page's, softened (#333 on a plain page) (shared).
  * @cssproperty [--lossquake-focus-color=#1a73e8] - Focus ring and keyboard crosshair (shared).
- * @cssproperty [--lossquake-message-background=rgba(255, 255, 255, 0.92)] - Background of messages (shared).
+ * @cssproperty [--lossquake-message-background=hsl(from currentColor 0 0 calc(min(100, (100 - l) * 1.25)) / 0.92)] - Background of messages: the grey opposite the text (white behind dark text) (shared).
  * @cssproperty [--lossquake-error-color=#b00020] - Colour of error messages (shared).
- * @cssproperty [--lossquake-axis-color=#555] - Axis lines and ticks.
+ * @cssproperty [--lossquake-axis-color=color-mix(in srgb, currentColor 66.67%, Canvas)] - Axis lines and ticks (#555 on a plain page).
  * @cssproperty [--lossquake-path-color=#fff] - The weights' trail.
  * @cssproperty [--lossquake-weights-color=#ff5a36] - The current weights' dot.
  * @cssproperty [--lossquake-arrow-color=#ff5a36] - The last step's arrow.
  * @cssproperty [--lossquake-full-color=rgba(255, 255, 255, 0.75)] - The full landscape's contour lines (`show-full`).
  * @cssproperty [--lossquake-minimum-color=#fff] - The landscape's minimum marker (`show-minimum`).
- * @cssproperty [--lossquake-readout-background=rgba(255, 255, 255, 0.88)] - Background of the readout.
+ * @cssproperty [--lossquake-readout-background=hsl(from currentColor 0 0 calc(min(100, (100 - l) * 1.25)) / 0.88)] - Background of the readout: the grey opposite the text.
  */
 export class LossContour extends LitElement implements CapturableView {
   static override styles = styles;
@@ -116,7 +120,11 @@ export class LossContour extends LitElement implements CapturableView {
       if (renew) this.#drawing.levelRange.release(renew === 'now');
       this.#drawing.retarget(how);
     },
-    moved: () => this.#description.refresh(),
+    moved: (detail) => {
+      this.#marks.moved(detail);
+      this.#description.refresh();
+    },
+    restarted: () => this.#marks.restart(),
   });
   // The .frame box, not the host: page CSS may force the host inline (`* { all: unset }`), and the
   // frame keeps a default size of its own then.
@@ -134,7 +142,7 @@ export class LossContour extends LitElement implements CapturableView {
       full: this.#source.sampler?.fullLandscape ?? null,
       frames: this.#source.framesRange(this.#data),
     }),
-    transition: () => (this.#motion.reduced || !this.#visibility.visible ? 0 : this.transition),
+    transition: () => this.#morphLength(),
     look: () => ({
       levels: this.levels,
       spacing: this.levelSpacing,
@@ -152,7 +160,7 @@ export class LossContour extends LitElement implements CapturableView {
   #pick = new PickController(
     this,
     () => this.#drawing.frame,
-    () => this.#source.sampler?.weights ?? null,
+    () => this.#source.sampler?.point ?? null,
   );
   #description = new DescriptionController(this, () => {
     const { target: landscape } = this.#drawing;
@@ -169,6 +177,22 @@ export class LossContour extends LitElement implements CapturableView {
     });
   });
 
+  /**
+   * The morph's length in ms: `transition`, fitted to the beat of a playing sampler so its arrow comes
+   * after the morph; 0 under reduced motion or off screen.
+   */
+  #morphLength(): number {
+    if (this.#motion.reduced || !this.#visibility.visible) return 0;
+    const sampler = this.#source.sampler;
+    return morphDuration(this.transition, sampler?.paused === false ? sampler.rate : null);
+  }
+
+  constructor() {
+    super();
+    // Printing draws the bands of a contour scrolled out of sight too (it holds no state to keep).
+    new PrintController(this, () => this.#drawing.paint());
+  }
+
   /** Which landscape of a linked sampler is shown: `batch`, `full`, `sample` or `variance`. */
   get landscapeMode(): LandscapeMode {
     return this.#source.mode;
@@ -184,7 +208,9 @@ export class LossContour extends LitElement implements CapturableView {
     return {
       displayed: this.#drawing.displayed,
       thresholds: Array.from(this.#drawing.thresholds()),
+      visible: this.#visibility.visible,
       morphing: this.#drawing.morphing,
+      morphLength: this.#morphLength(),
       frame: this.#source.frameIndex,
       description: this.#description.text,
     };
@@ -224,7 +250,16 @@ export class LossContour extends LitElement implements CapturableView {
     const drawing = this.#drawing;
     const layout = drawing.lay(this.#size.width, this.#size.height, this.compact);
     const { sampler, mode, error, variance } = this.#source;
-    const missing = { linked: !!sampler, mode, sample: this.sample, src: this.src };
+    const unlinked = this.#source.link.missing.message;
+    const building = buildingMessage(sampler);
+    const missing = {
+      linked: !!sampler,
+      mode,
+      sample: this.sample,
+      src: this.src,
+      unlinked,
+      building,
+    };
     const message = overlay.messageTemplate(error, drawing.target ? null : missing);
     const frame = drawing.frame;
     if (!frame) return message;
@@ -247,6 +282,7 @@ export class LossContour extends LitElement implements CapturableView {
       colours: this.#bandColours(this.colormap, this.levels),
       caption,
       note: levelsNote(fixed, variance, !!sampler),
+      axisNames: sampler?.plane?.labels ?? WEIGHT_AXES,
       marks: { ...marks, cursor: this.#pick.cursor },
       reading: at && { at, caption, value: lossAt(drawing.displayed, frame.grid, at) },
       pointer: this.#pick,

@@ -11,7 +11,7 @@ export const styles = [
       box-sizing: border-box;
       font-family: var(--lq-font-family);
       font-size: var(--lq-font-size);
-      color: var(--lq-text-color);
+      /* No own colour: the theme's tokens resolve currentColor, the page's text colour, once below. */
       outline: none;
       user-select: none;
       -webkit-user-select: none;
@@ -85,6 +85,21 @@ export const styles = [
     }
     .step-head {
       fill: var(--lq-arrow-color);
+    }
+    /* A reader's pick: a dashed jump, no arrowhead (no gradient took the weights there). */
+    .pick,
+    .trail-jump {
+      fill: none;
+      stroke-dasharray: 4 3;
+    }
+    .pick {
+      stroke: var(--lq-arrow-color);
+      stroke-width: 1.5;
+    }
+    .trail-jump {
+      stroke: var(--lq-path-color);
+      stroke-width: 1.5;
+      opacity: 0.85;
     }
     .full-lines {
       fill: none;

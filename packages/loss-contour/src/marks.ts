@@ -1,10 +1,11 @@
 // The data of the overlay marks for one render: what the reader asked to see, read from the linked
 // sampler and the landscape shown, with the costly ones (a long trail, the full landscape's contour
-// lines, the minimum search) remembered until what they depend on changes.
+// lines, the minimum search) remembered until what they depend on changes. It also remembers which
+// moves of the trail were the reader's picks, so they are drawn as jumps, not as training steps.
 import { checkLandscape, minimumOf, sameGrid, type Landscape, type Vec2 } from '@lossquake/core';
-import type { LinkedSampler } from '@lossquake/kit';
+import type { LinkedSampler, WeightsChangeDetail } from '@lossquake/kit';
 import { memoLast } from './memo.js';
-import { fullLinesPath, trailPoints } from './overlays.js';
+import { fullLinesPath, trailMarks } from './overlays.js';
 import type { PlotFrame } from './plot-frame.js';
 import type { ContourView } from './view.js';
 
@@ -19,10 +20,23 @@ export interface Shown {
 export class Marks {
   /** The lowest grid point of a landscape (the description names it too). */
   readonly minimum = memoLast((l: Landscape) => minimumOf(l.values, l.grid));
-  // A sampler may append to the same path array: its length is part of the key.
-  #trail = memoLast((path: readonly Vec2[], _length: number, frame: PlotFrame) =>
-    trailPoints(path, frame),
+  // A sampler may append to the same path array: its length is part of the key, and so is the count
+  // of picks seen (a pick grows the path too, but must split it).
+  #trail = memoLast((path: readonly Vec2[], _length: number, frame: PlotFrame, _picks: number) =>
+    trailMarks(path, this.#picked, frame),
   );
+  /** k for each pick seen that moved the weights from path[k - 1] to path[k]. */
+  #picked = new Set<number>();
+
+  /** Notes a `weights-change`: a pick marks its jump on the trail. */
+  moved(detail: WeightsChangeDetail): void {
+    if (detail.picked) this.#picked.add(detail.path.length - 1);
+  }
+
+  /** A reset or a new sampler: the trail starts over. */
+  restart(): void {
+    this.#picked.clear();
+  }
   #fullLines = memoLast((full: Landscape, frame: PlotFrame, levels: Float64Array, _: string) =>
     checkLandscape(full) && sameGrid(full.grid, frame.grid)
       ? fullLinesPath(full, levels, frame)
@@ -41,9 +55,13 @@ export class Marks {
     return {
       fullLines: full ? this.#fullLines(full, frame, thresholds, thresholds.join()) : null,
       minimum: shown.minimum && target ? this.minimum(target) : null,
-      trail: path && this.#trail(path, path.length, frame),
-      step: (shown.gradient && sampler?.lastStep) || null,
-      weights: (shown.weights && sampler?.weights) || null,
+      trail: path && this.#trail(path, path.length, frame, this.#picked.size),
+      step: shown.gradient && sampler?.lastStep ? lastMove(sampler.lastStep) : null,
+      weights: (shown.weights && sampler?.point) || null,
     };
   }
+}
+
+function lastMove(step: WeightsChangeDetail): { previous: Vec2; weights: Vec2; picked: boolean } {
+  return { previous: step.previousPoint, weights: step.point, picked: step.picked };
 }

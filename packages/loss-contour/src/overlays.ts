@@ -6,41 +6,67 @@ import { formatLevel } from './axes.js';
 import { bandPathData, createContourer } from './contour-bands.js';
 import { cssomStyle } from './cssom-style.js';
 import type { PlotFrame } from './plot-frame.js';
+import { svgNumber as n } from './svg-number.js';
 
 type Overlay = SVGTemplateResult | typeof nothing;
 
-/** The `points` of the trail's polyline: every weight visited, in plot pixels. */
-export function trailPoints(path: readonly Vec2[], frame: PlotFrame): string {
-  return path
-    .map((w) =>
-      frame
-        .toPixel(w)
-        .map((v) => v.toFixed(2))
-        .join(','),
-    )
-    .join(' ');
+/** A point in plot pixels as SVG reads it: "x,y". */
+const pointText = (frame: PlotFrame, w: Vec2) => frame.toPixel(w).map(n).join(',');
+
+/**
+ * The trail, split where the reader picked the weights: `runs` are the polylines' `points` of the
+ * training steps between picks, `jumps` the path data of the picks' straight jumps (drawn dashed).
+ * `picked` holds k for each pick that moved the weights from path[k - 1] to path[k].
+ */
+export function trailMarks(
+  path: readonly Vec2[],
+  picked: ReadonlySet<number>,
+  frame: PlotFrame,
+): { runs: string[]; jumps: string } {
+  const runs: string[] = [];
+  let run: string[] = [];
+  let jumps = '';
+  path.forEach((w, k) => {
+    const point = pointText(frame, w);
+    if (k > 0 && picked.has(k)) {
+      jumps += `M${pointText(frame, path[k - 1]!)}L${point}`;
+      if (run.length > 1) runs.push(run.join(' '));
+      run = [];
+    }
+    run.push(point);
+  });
+  if (run.length > 1) runs.push(run.join(' '));
+  return { runs, jumps };
 }
 
-export function trailTemplate(points: string | null): Overlay {
-  return points ? svg`<polyline class="trail" points=${points}></polyline>` : nothing;
+export function trailTemplate(trail: { runs: string[]; jumps: string } | null): Overlay {
+  if (!trail) return nothing;
+  return svg`${trail.runs.map((points) => svg`<polyline class="trail" points=${points}></polyline>`)}
+    ${trail.jumps ? svg`<path class="trail-jump" d=${trail.jumps}></path>` : nothing}`;
 }
 
 export function weightsTemplate(frame: PlotFrame, weights: Vec2 | null): Overlay {
   if (!weights) return nothing;
   const [x, y] = frame.toPixel(weights);
-  return svg`<circle class="weights" cx=${x} cy=${y} r="5"></circle>`;
+  return svg`<circle class="weights" cx=${n(x)} cy=${n(y)} r="5"></circle>`;
 }
 
-/** The last step as an arrow from the previous weights (nothing when it is under a pixel long). */
+/**
+ * The last move: a training step as an arrow from the previous weights; a reader's pick as a dashed
+ * jump with no head, since no gradient took it there (nothing when it is under a pixel long).
+ */
 export function stepTemplate(
   frame: PlotFrame,
-  step: { previous: Vec2; weights: Vec2 } | null,
+  step: { previous: Vec2; weights: Vec2; picked: boolean } | null,
 ): Overlay {
   if (!step) return nothing;
   const [x1, y1] = frame.toPixel(step.previous);
   const [x2, y2] = frame.toPixel(step.weights);
   if (Math.hypot(x2 - x1, y2 - y1) < 1) return nothing;
-  return svg`<line class="step" x1=${x1} y1=${y1} x2=${x2} y2=${y2} marker-end="url(#step-head)"></line>`;
+  const [a, b, c, d] = [n(x1), n(y1), n(x2), n(y2)];
+  return step.picked
+    ? svg`<line class="pick" x1=${a} y1=${b} x2=${c} y2=${d}></line>`
+    : svg`<line class="step" x1=${a} y1=${b} x2=${c} y2=${d} marker-end="url(#step-head)"></line>`;
 }
 
 /** Path data of `full`'s contour lines at every threshold but the lowest, in plot pixels. */
@@ -59,14 +85,15 @@ export function fullLinesPath(
 export function fullLinesTemplate(frame: PlotFrame, d: string | null): Overlay {
   if (d === null) return nothing;
   const { x, y } = frame.rect;
-  return svg`<path class="full-lines" transform="translate(${x},${y})" d=${d}></path>`;
+  return svg`<path class="full-lines" transform="translate(${n(x)},${n(y)})" d=${d}></path>`;
 }
 
 /** A cross on the lowest grid point. */
 export function minimumTemplate(frame: PlotFrame, at: Vec2 | null): Overlay {
   if (!at) return nothing;
   const [x, y] = frame.toPixel(at);
-  return svg`<path class="minimum" d="M${x - 5},${y - 5}L${x + 5},${y + 5}M${x - 5},${y + 5}L${x + 5},${y - 5}"></path>`;
+  const [l, r, t, b] = [n(x - 5), n(x + 5), n(y - 5), n(y + 5)];
+  return svg`<path class="minimum" d="M${l},${t}L${r},${b}M${l},${b}L${r},${t}"></path>`;
 }
 
 /** The keyboard's crosshair: lines across the plot and a ring at `at`. */
@@ -74,8 +101,8 @@ export function crosshairTemplate(frame: PlotFrame, at: Vec2 | null): Overlay {
   if (!at) return nothing;
   const [x, y] = frame.toPixel(at);
   const { rect } = frame;
-  return svg`<path class="crosshair" d="M${rect.x},${y}H${rect.x + rect.width}M${x},${rect.y}V${rect.y + rect.height}"></path>
-      <circle class="crosshair" cx=${x} cy=${y} r="6"></circle>`;
+  return svg`<path class="crosshair" d="M${n(rect.x)},${n(y)}H${n(rect.x + rect.width)}M${n(x)},${n(rect.y)}V${n(rect.y + rect.height)}"></path>
+      <circle class="crosshair" cx=${n(x)} cy=${n(y)} r="6"></circle>`;
 }
 
 /** Numbers as the reader sees them: three significant digits, a true minus sign. */
@@ -105,11 +132,22 @@ export function readoutTemplate(
 /** An error (role="alert"), or what is missing while there is nothing to draw. */
 export function messageTemplate(
   error: string | null,
-  missing: { linked: boolean; mode: string; sample: number; src: string | null } | null,
+  missing: {
+    linked: boolean;
+    mode: string;
+    sample: number;
+    src: string | null;
+    /** `for` names no sampler: what to say of it. */
+    unlinked: string | null;
+    /** The sampler computes a network's landscapes: how far it is. */
+    building?: string | null;
+  } | null,
 ): TemplateResult | typeof nothing {
   if (error) return html`<div part="message" role="alert">${error}</div>`;
   if (!missing) return nothing;
-  const { linked, mode, sample, src } = missing;
+  const { linked, mode, sample, src, unlinked, building } = missing;
+  if (unlinked && !src) return html`<div part="message">${unlinked}</div>`;
+  if (linked && building) return html`<div part="message" role="status">${building}</div>`;
   const text = linked
     ? mode === 'variance'
       ? 'The variance map appears after two batches.'

@@ -3,7 +3,7 @@
 // on a click or a keyboard pick.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Vec2 } from '@lossquake/core';
-import { emit } from '@lossquake/kit';
+import { emit, pointIn } from '@lossquake/kit';
 import type { PlotFrame } from './plot-frame.js';
 
 /** Arrow presses across the whole extent (without Shift). */
@@ -64,13 +64,13 @@ export class PickController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  // The hit area lies in the overlay's <svg>, whose box is the element's: plot pixels are relative to it.
+  // The hit area lies in the overlay's <svg>, whose box is the element's: plot pixels are relative to
+  // it, in its own CSS pixels (a page may scale or zoom it: a slide deck does).
   #underPointer(event: MouseEvent): Vec2 | null {
     const frame = this.#frame();
     const svg = (event.currentTarget as SVGElement | null)?.ownerSVGElement;
     if (!frame || !svg) return null;
-    const box = svg.getBoundingClientRect();
-    return clampTo(frame, frame.toWeights(event.clientX - box.left, event.clientY - box.top));
+    return clampTo(frame, frame.toWeights(...pointIn(svg, event.clientX, event.clientY)));
   }
 
   #onBlur = (): void => {

@@ -8,8 +8,12 @@ export interface ContourHooks {
   readonly displayed: Float32Array;
   /** The lower edges of the bands on screen (band k: thresholds[k] ≤ loss < thresholds[k + 1]). */
   readonly thresholds: readonly number[];
+  /** On screen and the page visible (an off-screen contour paints once, then waits for the reader). */
+  readonly visible: boolean;
   /** True while a morph is running. */
   readonly morphing: boolean;
+  /** The length (ms) the next morph takes: `transition` fitted to a playing sampler's beat. */
+  readonly morphLength: number;
   /** Index of the `src` frame shown. */
   readonly frame: number;
   /** The text description last given to assistive technology. */

@@ -7,6 +7,7 @@ import { cssomStyle } from './cssom-style.js';
 import type { Layout } from './layout.js';
 import * as overlay from './overlays.js';
 import type { PlotFrame } from './plot-frame.js';
+import { svgNumber as n } from './svg-number.js';
 
 export interface ContourView {
   layout: Layout;
@@ -16,11 +17,13 @@ export interface ContourView {
   /** What the values are (`loss` or `variance`) and what the legend says of its levels. */
   caption: string;
   note: string;
+  /** The titles of the horizontal and vertical axes: W1 and W2, or a network's plane's directions. */
+  axisNames: readonly [string, string];
   marks: {
     fullLines: string | null;
     minimum: Vec2 | null;
-    trail: string | null;
-    step: { previous: Vec2; weights: Vec2 } | null;
+    trail: { runs: string[]; jumps: string } | null;
+    step: { previous: Vec2; weights: Vec2; picked: boolean } | null;
     weights: Vec2 | null;
     cursor: Vec2 | null;
   };
@@ -47,10 +50,10 @@ export function contourView(view: ContourView, message: TemplateResult | typeof 
         height: `${box.height}px`,
       })}
     ></canvas>
-    <svg aria-hidden="true" width=${width} height=${height}>
+    <svg aria-hidden="true" width=${n(width)} height=${n(height)}>
       <defs>
         <clipPath id="plot-clip">
-          <rect x=${box.x} y=${box.y} width=${box.width} height=${box.height}></rect>
+          <rect x=${n(box.x)} y=${n(box.y)} width=${n(box.width)} height=${n(box.height)}></rect>
         </clipPath>
         <marker
           id="step-head"
@@ -64,7 +67,7 @@ export function contourView(view: ContourView, message: TemplateResult | typeof 
           <path class="step-head" d="M0,0L10,5L0,10z"></path>
         </marker>
       </defs>
-      ${axesTemplate(layout, frame.grid)}
+      ${axesTemplate(layout, frame.grid, view.axisNames)}
       ${legendTemplate(layout, view.thresholds, view.colours, view.caption, view.note)}
       <g part="overlay" clip-path="url(#plot-clip)">
         ${overlay.fullLinesTemplate(frame, marks.fullLines)}
@@ -74,10 +77,10 @@ export function contourView(view: ContourView, message: TemplateResult | typeof 
       </g>
       <rect
         class="hit"
-        x=${box.x}
-        y=${box.y}
-        width=${box.width}
-        height=${box.height}
+        x=${n(box.x)}
+        y=${n(box.y)}
+        width=${n(box.width)}
+        height=${n(box.height)}
         @click=${pointer.onClick}
         @pointermove=${pointer.onPointerMove}
         @pointerleave=${pointer.onPointerLeave}

@@ -10,6 +10,7 @@ import {
   zRangeType,
   type AttributeType,
   type LandscapeMode,
+  type ZRange,
 } from '@lossquake/kit';
 import { wrapAzimuth } from './camera.js';
 
@@ -41,7 +42,18 @@ export const colormapType = enumType(colormapNames);
 export const transitionType = numberType({ min: 0, max: 10000 });
 export const sampleType = numberType({ min: 0, integer: true });
 export const frameRateType = numberType({ min: 0.1, max: 60 });
-export const zRange = zRangeType();
+/**
+ * The Loss axis: `grow` (every landscape shown since the last reset or new data fits, so the axis only
+ * widens within a run and a quake stays comparable with the batches before it), `auto` (each
+ * landscape's own range) or a fixed `[min, max]`.
+ */
+export type SurfaceZRange = 'grow' | ZRange;
+const kitZRange = zRangeType();
+export const zRange: AttributeType<SurfaceZRange> = {
+  expected: `"grow", ${kitZRange.expected}`,
+  parse: (value) =>
+    typeof value === 'string' && value.trim() === 'grow' ? 'grow' : kitZRange.parse(value),
+};
 export const flag = booleanType();
 export const groupType: AttributeType<string | null> = {
   expected: 'a group name',

@@ -48,6 +48,7 @@ export function axesGeometry(
   eye: Vec3,
   right: (point: Vec3) => number,
   ticks: { weights: number; loss: number } = { weights: 8, loss: 6 },
+  [name1, name2]: readonly [string, string] = ['W₁', 'W₂'],
 ): AxesGeometry {
   const H = BOX_HEIGHT;
   const sx = sign(eye[0]);
@@ -81,7 +82,7 @@ export function axesGeometry(
     axis.push(x, sy, pz, x, sy * (1 + TICK_LENGTH), pz);
     labels.push({ text, position: [x, sy * (1 + TICK_LABEL_OFFSET), pz], kind: 'tick' });
   }
-  labels.push({ text: 'W₁', position: [0, sy * (1 + TITLE_OFFSET), pz], kind: 'title' });
+  labels.push({ text: name1, position: [0, sy * (1 + TITLE_OFFSET), pz], kind: 'title' });
 
   // W2 along y: ticks on the edge x = sx at the floor.
   axis.push(sx, -1, pz, sx, 1, pz);
@@ -92,7 +93,7 @@ export function axesGeometry(
     axis.push(sx, y, pz, sx * (1 + TICK_LENGTH), y, pz);
     labels.push({ text, position: [sx * (1 + TICK_LABEL_OFFSET), y, pz], kind: 'tick' });
   }
-  labels.push({ text: 'W₂', position: [sx * (1 + TITLE_OFFSET), 0, pz], kind: 'title' });
+  labels.push({ text: name2, position: [sx * (1 + TITLE_OFFSET), 0, pz], kind: 'title' });
 
   // Loss: on whichever side edge (not nearest, not farthest corner) lands further right on screen,
   // its labels pushed out diagonally from the corner, clear of the W1 and W2 labels below it.

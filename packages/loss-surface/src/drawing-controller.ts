@@ -23,7 +23,7 @@ export interface DrawingOptions {
   /** On screen and the page visible. */
   visible(): boolean;
   /** The camera, the Loss axis, the trail and the weights for the next frame. */
-  scene(): Omit<SceneInput, 'morph' | 'now' | 'width' | 'height'>;
+  scene(): Omit<SceneInput, 'morph' | 'now' | 'width' | 'height' | 'fontSize'>;
   /** Colour map and wireframe for the next frame. */
   look(): Pick<FrameOptions, 'colormap' | 'wireframe'>;
   /** The view turns by itself: keep drawing, and move the camera before each frame. */
@@ -82,6 +82,12 @@ export class DrawingController implements ReactiveController {
     this.invalidate();
   }
 
+  /** Shows no landscape (the axes stay). */
+  clear(): void {
+    this.morph.clear();
+    this.invalidate();
+  }
+
   /** Something on screen changed: draw at the next frame. */
   invalidate(): void {
     this.#dirty = true;
@@ -115,12 +121,14 @@ export class DrawingController implements ReactiveController {
     if (canvas.height !== frame.height) canvas.height = frame.height;
 
     this.#options.spin(now);
+    const container = this.#options.labels();
     const scene: Scene = buildScene({
       ...this.#options.scene(),
       morph: this.morph,
       now,
       width,
       height,
+      fontSize: container ? parseFloat(getComputedStyle(container).fontSize) || 11 : 11,
     });
     this.#shownT = scene.t;
     this.#renderer ??= createSurfaceRenderer(pageContext);
@@ -132,7 +140,6 @@ export class DrawingController implements ReactiveController {
     });
     gl.present(canvas, frame.width, frame.height);
     this.labels = scene.labels;
-    const container = this.#options.labels();
     if (container) (this.#overlay ??= new LabelOverlay(container)).update(scene.labels);
     this.#dirty = false;
     this.framesDrawn++;

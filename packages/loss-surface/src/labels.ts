@@ -11,24 +11,62 @@ export interface PlacedLabel {
   y: number;
 }
 
+/**
+ * A label's box per character, in ems: a little wider than the digits, minus sign and letters of
+ * common UI fonts, so the estimated boxes cover the drawn text without measuring it every frame.
+ */
+const CHAR_EM = 0.62;
+/** Pixels kept clear around each label. */
+const PAD = 1.5;
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Where each label lands (CSS pixels), leaving out those a reader could not read: a label whose anchor
+ * projects outside the frame (its axis is clipped: clamping them piled them up at the edge), and a
+ * label whose box would overlap one already placed. Titles are placed first, then ticks in order, so
+ * on a narrow view ticks thin out around the titles. `fontSize` is the tick labels' (titles 1.15×).
+ */
 export function placeLabels(
   labels: readonly AxisLabel[],
   matrices: CameraMatrices,
   width: number,
   height: number,
+  fontSize = 11,
 ): PlacedLabel[] {
-  // Labels sit centred on their anchors; keep each whole inside the element, which clips (contain).
-  const margin = (text: string) => Math.min(width / 2, 4 + text.length * 3.5);
-  return labels.map(({ text, kind, position }) => {
-    const [x, y] = project(matrices, position, width, height);
-    const m = margin(text);
-    return {
-      text,
-      kind,
-      x: Math.min(width - m, Math.max(m, x)),
-      y: Math.min(height - 8, Math.max(8, y)),
+  const placed = new Map<AxisLabel, PlacedLabel>();
+  const boxes: Box[] = [];
+  const titlesFirst = [...labels.filter((l) => l.kind === 'title'), ...labels];
+  for (const label of titlesFirst) {
+    if (placed.has(label)) continue;
+    const [ax, ay] = project(matrices, label.position, width, height);
+    if (!(ax >= 0 && ax <= width && ay >= 0 && ay <= height)) continue;
+    const size = label.kind === 'title' ? fontSize * 1.15 : fontSize;
+    const halfWidth = (label.text.length * CHAR_EM * size) / 2 + PAD;
+    const halfHeight = size / 2 + PAD;
+    // Centred on the anchor, nudged whole inside the element (which clips: contain).
+    const x = Math.min(width - halfWidth, Math.max(halfWidth, ax));
+    const y = Math.min(height - halfHeight, Math.max(halfHeight, ay));
+    const box = {
+      left: x - halfWidth,
+      right: x + halfWidth,
+      top: y - halfHeight,
+      bottom: y + halfHeight,
     };
-  });
+    if (boxes.some((other) => overlaps(box, other))) continue;
+    boxes.push(box);
+    placed.set(label, { text: label.text, kind: label.kind, x, y });
+  }
+  // In the axes' order (ticks, then their title, per axis), as before thinning.
+  return labels.flatMap((label) => placed.get(label) ?? []);
 }
 
 /**

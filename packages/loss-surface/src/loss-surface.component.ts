@@ -5,6 +5,7 @@ import { property, query } from 'lit/decorators.js';
 import type { Landscape } from '@lossquake/core';
 import {
   DescriptionController,
+  buildingMessage,
   ReducedMotionController,
   ResizeController,
   VisibilityController,
@@ -13,11 +14,10 @@ import {
   validated,
   type CapturableView,
   type ColormapName,
-  type ZRange,
 } from '@lossquake/kit';
 import { styles } from './loss-surface.styles.js';
 import * as types from './attributes.js';
-import type { SurfaceMode } from './attributes.js';
+import type { SurfaceMode, SurfaceZRange } from './attributes.js';
 import { OrbitController } from './orbit-controller.js';
 import { DrawingController } from './drawing-controller.js';
 import { SourceController } from './source-controller.js';
@@ -90,8 +90,11 @@ export class LossSurface extends LitElement implements CapturableView {
   @validated(types.elevationType) elevation = 30;
   /** Magnification, 0.25..8. */
   @validated(types.zoomType) zoom = 1;
-  /** `auto` (each landscape's own range, rescaled smoothly) or `"min max"` to pin the Loss axis. */
-  @validated(types.zRange, { attribute: 'z-range' }) zRange: ZRange = 'auto';
+  /**
+   * The Loss axis: `grow` (every landscape since the last reset or new data fits: the axis only widens
+   * within a run, so quakes stay comparable), `auto` (each landscape's own range) or `"min max"`.
+   */
+  @validated(types.zRange, { attribute: 'z-range' }) zRange: SurfaceZRange = 'grow';
 
   @query('canvas') private canvasElement!: HTMLCanvasElement | null;
   @query('.labels') private labelsElement!: HTMLElement | null;
@@ -103,6 +106,11 @@ export class LossSurface extends LitElement implements CapturableView {
     current: () => this.currentLandscape,
     show: (landscape, instant) => this.#show(landscape, instant),
     moved: () => this.#drawing.invalidate(),
+    clear: () => {
+      this.#drawing.clear();
+      this.#description.refresh();
+    },
+    restart: () => this.#drawing.morph.restartGrowth(),
   });
   #visibility = new VisibilityController(this, () => this.#drawing.invalidate());
   #resize = new ResizeController(this, {
@@ -121,6 +129,7 @@ export class LossSurface extends LitElement implements CapturableView {
       zRange: this.zRange,
       path: this.showPath ? this.#source.path : null,
       weights: this.showWeights ? this.#source.weights : null,
+      axisNames: this.#source.sampler?.plane?.labels,
     }),
     look: () => ({ colormap: this.colormap, wireframe: this.wireframe }),
     spinning: () => this.#orbit.spinning,
@@ -163,10 +172,13 @@ export class LossSurface extends LitElement implements CapturableView {
     if (name === 'landscape') {
       const value = this.landscape;
       if (typeof value === 'string') {
+        if (value !== source.mode) this.#drawing.morph.restartGrowth();
         source.mode = value;
         source.read(true);
       } else {
         source.standalone = value;
+        // A landscape handed over is new data, not the next batch of a run.
+        this.#drawing.morph.restartGrowth();
         if (!source.sampler) this.#show(value, false);
       }
     } else if (name === 'sample' && source.mode === 'sample') source.read(true);
@@ -188,7 +200,9 @@ export class LossSurface extends LitElement implements CapturableView {
 
   protected override render() {
     const { loadError } = this.#source;
-    const message = loadError ?? (this.#status === 'ready' ? null : this.#statusMessage);
+    const building = this.currentLandscape ? null : buildingMessage(this.#source.sampler);
+    const message =
+      loadError ?? building ?? (this.#status === 'ready' ? null : this.#statusMessage);
     const alert = loadError !== null || this.#status === 'unavailable';
     return html`<div class="frame" part="frame">
       <canvas part="canvas"></canvas>

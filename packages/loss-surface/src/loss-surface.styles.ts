@@ -11,7 +11,6 @@ export const styles = [
   css`
     :host {
       color: var(--lq-text-color);
-      font: var(--lossquake-font-size, 11px) var(--lq-font-family);
       touch-action: pan-y;
       user-select: none;
       -webkit-user-select: none;
@@ -40,9 +39,12 @@ export const styles = [
       aspect-ratio: 4 / 3;
       background: var(--lq-surface-background);
     }
+    /* Set here, not on :host: a page rule that reaches the host (a reset's \`* { font: inherit }\`)
+       beats :host, and gave the labels a blog's 20px; only the custom property overrides 11px. */
     .labels {
       pointer-events: none;
       overflow: visible;
+      font: var(--lossquake-font-size, 11px) var(--lq-font-family);
     }
     .labels span {
       position: absolute;

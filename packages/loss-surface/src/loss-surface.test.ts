@@ -185,6 +185,56 @@ describe('<loss-surface>', () => {
     expect(box.top + box.height / 2 - host.top).to.be.closeTo(expected[1], 1);
   });
 
+  it('at 375 px wide no two visible labels overlap, and after a turn and zoom none sit outside the frame', async () => {
+    const el = await surface(
+      html`<loss-surface style="width:375px;max-width:none" transition="0"></loss-surface>`,
+    );
+    el.landscape = bowl(32);
+    await settle(el);
+    /** The boxes of the labels on screen, in CSS pixels relative to the host. */
+    const boxes = () => {
+      const host = el.getBoundingClientRect();
+      return [...el.shadowRoot!.querySelectorAll<HTMLElement>('.labels span')].map((span) => {
+        const r = span.getBoundingClientRect();
+        const box = { text: span.textContent, left: r.left - host.left, top: r.top - host.top };
+        return { ...box, right: box.left + r.width, bottom: box.top + r.height };
+      });
+    };
+    const clashes = () => {
+      const all = boxes();
+      return all.flatMap((a, i) =>
+        all
+          .slice(i + 1)
+          .filter(
+            (b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+          )
+          .map((b) => `${a.text} × ${b.text}`),
+      );
+    };
+    const texts = () => boxes().map((b) => b.text);
+    expect(clashes()).to.deep.equal([]);
+    expect(texts()).to.include.members(['W₁', 'W₂', 'Loss']);
+    expect(texts().length, 'ticks still shown').to.be.greaterThan(8);
+
+    // Zoomed in and turned: some axes leave the frame; their labels go rather than pile at the edge.
+    el.zoom = 2.5;
+    el.azimuth = 30;
+    await settle(el);
+    expect(clashes()).to.deep.equal([]);
+    const { width, height } = el.getBoundingClientRect();
+    for (const box of boxes()) {
+      expect(box.left, box.text).to.be.at.least(-0.5);
+      expect(box.top, box.text).to.be.at.least(-0.5);
+      expect(box.right, box.text).to.be.at.most(width + 0.5);
+      expect(box.bottom, box.text).to.be.at.most(height + 0.5);
+    }
+    // Fewer than everything (the clipped axes' labels are gone), and nothing stacked at one edge.
+    const rows = new Map<number, number>();
+    for (const box of boxes())
+      rows.set(Math.round(box.left), (rows.get(Math.round(box.left)) ?? 0) + 1);
+    expect(Math.max(...rows.values()), 'labels piled at one x').to.be.at.most(3);
+  });
+
   it('z-range pins the Loss axis: the pixels change, and a plateau at 10 of "0 40" takes the colour a quarter up the map', async () => {
     const el = await surface();
     el.landscape = terraces(32, 10);
@@ -355,7 +405,7 @@ describe('<loss-surface>', () => {
     });
     expect(el.elevation).to.equal(20);
     expect(el.colormap).to.equal('blues');
-    expect(el.zRange).to.equal('auto');
+    expect(el.zRange).to.equal('grow');
     expect(el.showPath).to.equal(true);
     expect(el.transition).to.equal(0);
     expect(el.zoom).to.equal(8);
@@ -429,6 +479,62 @@ describe('<loss-surface>', () => {
       { timeout: 10000, interval: 5 },
     );
     expect(seen.slice(0, 4)).to.deep.equal([1, 2, 3, 1]);
+  });
+
+  it('z-range="grow" (the default) only widens the Loss axis within a run; a sampler-reset starts it over', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <fake-sampler id="grow"></fake-sampler>
+        <loss-surface for="grow" style=${small} transition="0"></loss-surface>
+      </div>`,
+    );
+    const sampler = wrapper.querySelector<FakeSampler>('fake-sampler')!;
+    const el = wrapper.querySelector<LossSurface>('loss-surface')!;
+    expect(el.zRange).to.equal('grow');
+    /** The highest Loss tick on screen after the surface settles on a landscape of height `top`. */
+    const topTick = async (
+      top: number,
+      show: () => void = () => sampler.batch(terraces(16, top)),
+    ) => {
+      show();
+      await settle(el);
+      const labels = hooksOf(el).labels.map((l) => l.text);
+      const loss = labels.slice(labels.indexOf('W₂') + 1, labels.indexOf('Loss'));
+      return Math.max(...loss.map((text) => Number(text.replace('−', '-'))));
+    };
+    expect(await topTick(2)).to.be.within(1.5, 2);
+    const tall = await topTick(8);
+    expect(tall).to.be.within(6, 8);
+    // A smaller batch keeps the axis: the quake reads against the one before.
+    expect(await topTick(3)).to.equal(tall);
+    expect(await topTick(1)).to.equal(tall);
+    // A reset is a new run: the axis fits the next landscape again.
+    sampler.reset();
+    expect(await topTick(3)).to.be.within(2, 3);
+    // `auto` still rescales to each landscape.
+    el.setAttribute('z-range', 'auto');
+    expect(await topTick(8)).to.be.within(6, 8);
+    expect(await topTick(2)).to.be.within(1.5, 2);
+  });
+
+  it('removing src stops its frames and clears the surface, leaving the axes', async () => {
+    const frames = [10, 12, 14].map((height) => ({ values: [...terraces(8, height).values] }));
+    const json = { grid: terraces(8).grid, frames };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(json)], { type: 'application/json' }));
+    const el = await surface(
+      html`<loss-surface style=${small} transition="0" frame-rate="30" src=${url}></loss-surface>`,
+    );
+    await waitUntil(() => countNear(pixels(el), bluesTop, 20) > 50, 'frames drawn', {
+      timeout: 10000,
+    });
+    el.removeAttribute('src');
+    await waitUntil(() => el.currentLandscape === null, 'the frames dropped');
+    await settle(el);
+    expect(countNear(pixels(el), bluesTop, 20), 'surface pixels left').to.equal(0);
+    // Five frame periods later nothing came back: the frames stopped with their source.
+    await aTimeout(170);
+    expect(el.currentLandscape).to.equal(null);
+    expect(countNear(pixels(el), bluesTop, 20)).to.equal(0);
   });
 
   it('plays frames from src, and on bad data shows a message and fires error, keeping the last good frames', async () => {

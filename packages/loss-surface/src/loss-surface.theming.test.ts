@@ -48,13 +48,31 @@ describe('<loss-surface> theming', () => {
   it('with nothing set, the labels, focus ring and background keep their defaults', async () => {
     const el = await page('');
     const style = getComputedStyle(tickLabel(el));
-    expect(style.color).to.equal('rgb(51, 51, 51)');
+    // #333 as kit's theme writes it: the page's black text mixed 80 % with Canvas (white).
+    expect(style.color).to.equal('color(srgb 0.2 0.2 0.2)');
     expect(style.fontFamily).to.equal('system-ui, sans-serif');
     expect(style.fontSize).to.equal('11px');
     expect(focusRing(el)).to.equal('rgb(37, 99, 235) 0px 0px 0px 2px');
     const frame = el.shadowRoot!.querySelector('[part~="frame"]')!;
     expect(getComputedStyle(frame).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
     expect(await exportedCorner(el)).to.deep.equal([255, 255, 255]);
+  });
+
+  it('a page’s font size (20px body, a reset’s `* { font: inherit }`) leaves the labels at 11px, titles 1.15 times that', async () => {
+    const blog = document.createElement('style');
+    blog.textContent = 'body { font-size: 20px } * { font: inherit }';
+    document.head.append(blog);
+    try {
+      const el = await page('');
+      expect(getComputedStyle(tickLabel(el)).fontSize).to.equal('11px');
+      const title = el.shadowRoot!.querySelector<HTMLElement>('[part~="axis-title"]')!;
+      expect(parseFloat(getComputedStyle(title).fontSize)).to.be.closeTo(11 * 1.15, 0.01);
+      // The documented override still wins.
+      el.style.setProperty('--lossquake-font-size', '15px');
+      expect(getComputedStyle(tickLabel(el)).fontSize).to.equal('15px');
+    } finally {
+      blog.remove();
+    }
   });
 
   it('a wrapper’s --lossquake-font-family, -font-size, -text-color, -focus-color and -surface-background reach the tick labels, the focus ring and the export', async () => {

@@ -23,27 +23,57 @@ export class Morph {
   target: Landscape | null = null;
   /** Bumped whenever `from` or `to` change, so the GPU copies are refreshed once. */
   version = 0;
+  /** z-range="grow": the union of every range pushed since the last restart, before and after. */
+  grownFrom: Range = [0, 1];
+  grownTo: Range = [0, 1];
   #start = 0;
   #duration = 0;
+  #growthRestarts = true;
+
+  /** New data (a sampler reset, another source): the next landscape's range starts the growth over. */
+  restartGrowth(): void {
+    this.#growthRestarts = true;
+  }
 
   /** Starts a morph from what is shown at `now` to `landscape` over `duration` ms (0: at once). */
   push(landscape: Landscape, now: number, duration: number): void {
     const next = heightsAndSlopes(landscape);
     const range = landscapeRange(landscape);
-    if (!this.grid || !sameGrid(this.grid, landscape.grid) || duration <= 0) {
+    const otherGrid = !this.grid || !sameGrid(this.grid, landscape.grid);
+    const grown: Range =
+      this.#growthRestarts || otherGrid
+        ? range
+        : [Math.min(this.grownTo[0], range[0]), Math.max(this.grownTo[1], range[1])];
+    this.#growthRestarts = false;
+    if (otherGrid || duration <= 0) {
       this.from = next;
       this.fromRange = range;
+      this.grownFrom = grown;
     } else {
       const t = this.t(now);
       this.from = t >= 1 ? this.to : blend(this.from, this.to, t, new Float32Array(this.to.length));
       this.fromRange = lerpRange(this.fromRange, this.toRange, t);
+      this.grownFrom = lerpRange(this.grownFrom, this.grownTo, t);
     }
     this.to = next;
     this.toRange = range;
+    this.grownTo = grown;
     this.grid = landscape.grid;
     this.target = landscape;
     this.#start = now;
     this.#duration = Math.max(0, duration);
+    this.version++;
+  }
+
+  /** Shows nothing: no grid, no target. */
+  clear(): void {
+    this.grid = null;
+    this.target = null;
+    this.from = this.to = new Float32Array(0);
+    this.fromRange = this.toRange = [0, 1];
+    this.grownFrom = this.grownTo = [0, 1];
+    this.#growthRestarts = true;
+    this.#duration = 0;
     this.version++;
   }
 

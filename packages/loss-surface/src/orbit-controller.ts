@@ -2,7 +2,7 @@
 // +/- keys, double-click or Home to return to the attributes' view; auto-rotation; and surfaces of one
 // camera group kept in step through `camera-change` events on the document.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit, type CameraChangeDetail } from '@lossquake/kit';
+import { emit, screenScale, type CameraChangeDetail } from '@lossquake/kit';
 import { wrapAzimuth, type CameraState } from './camera.js';
 import { azimuthType, elevationType, zoomType } from './attributes.js';
 
@@ -23,7 +23,8 @@ type Point = { x: number; y: number };
 export class OrbitController implements ReactiveController {
   #host: OrbitHost;
   #reducedMotion: () => boolean;
-  #drag: (Point & { id: number }) | null = null;
+  // `scale`: screen pixels per CSS pixel of the host when the drag began (a slide deck scales it).
+  #drag: (Point & { id: number; scale: { x: number; y: number } }) | null = null;
   #pointers = new Map<number, Point>();
   #lastSpin = 0;
 
@@ -113,7 +114,8 @@ export class OrbitController implements ReactiveController {
       this.#drag = null; // a second finger: a pinch, not a drag
       return;
     }
-    this.#drag = { id: event.pointerId, x: event.clientX, y: event.clientY };
+    const scale = screenScale(this.#host);
+    this.#drag = { id: event.pointerId, x: event.clientX, y: event.clientY, scale };
     try {
       this.#host.setPointerCapture(event.pointerId);
     } catch {
@@ -132,8 +134,9 @@ export class OrbitController implements ReactiveController {
     }
     const drag = this.#drag;
     if (!drag || drag.id !== event.pointerId) return;
-    const dx = event.clientX - drag.x;
-    const dy = event.clientY - drag.y;
+    // In the surface's own pixels: a drag across it turns it as far, however the page scales it.
+    const dx = (event.clientX - drag.x) / drag.scale.x;
+    const dy = (event.clientY - drag.y) / drag.scale.y;
     drag.x = event.clientX;
     drag.y = event.clientY;
     if (dx === 0 && dy === 0) return;

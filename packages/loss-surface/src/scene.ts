@@ -1,8 +1,7 @@
 // What one frame shows, as plain data: from the morph, the camera, the size and the options, the
 // axes box, the ranges the shader blends, the trail and marker resting on the surface, and where the
 // labels land. Pure: the drawing controller hands the result to the GPU and the label overlay.
-import type { Vec2 } from '@lossquake/core';
-import type { ZRange } from '@lossquake/kit';
+import { lerpRange, type Vec2 } from '@lossquake/core';
 import {
   cameraMatrices,
   headlight,
@@ -16,6 +15,7 @@ import { axesGeometry, lossToBox, type AxesGeometry } from './axes.js';
 import { placeLabels, type PlacedLabel } from './labels.js';
 import { toBox } from './mesh.js';
 import type { Morph, Range } from './morph.js';
+import type { SurfaceZRange } from './attributes.js';
 
 export interface SceneInput {
   morph: Morph;
@@ -24,11 +24,15 @@ export interface SceneInput {
   /** CSS pixels. */
   width: number;
   height: number;
-  zRange: ZRange;
+  zRange: SurfaceZRange;
   /** The weights' trail, oldest first; null when hidden. */
   path: readonly Vec2[] | null;
   /** The current weights; null when hidden or unknown. */
   weights: Vec2 | null;
+  /** CSS pixels of the tick labels, to keep their boxes apart. */
+  fontSize?: number;
+  /** Titles of the two weight axes: W₁ and W₂, or a network's plane's directions. */
+  axisNames?: readonly [string, string];
 }
 
 export interface Scene {
@@ -54,9 +58,13 @@ const EMPTY_GRID = { w1: [-20, 20] as const, w2: [-20, 20] as const, size: 2 };
 /** Just above the surface, so the trail and marker are never buried in it. */
 const LIFT = 0.008;
 
-function ranges(morph: Morph, now: number, zRange: ZRange): Scene['range'] {
-  if (zRange !== 'auto') return { from: zRange, to: zRange, shown: zRange };
+function ranges(morph: Morph, now: number, zRange: SurfaceZRange): Scene['range'] {
+  if (zRange !== 'auto' && zRange !== 'grow') return { from: zRange, to: zRange, shown: zRange };
   if (!morph.grid) return { from: [0, 1], to: [0, 1], shown: [0, 1] };
+  if (zRange === 'grow') {
+    const { grownFrom: from, grownTo: to } = morph;
+    return { from, to, shown: lerpRange(from, to, morph.t(now)) };
+  }
   return { from: morph.fromRange, to: morph.toRange, shown: morph.range(now) };
 }
 
@@ -73,6 +81,7 @@ export function buildScene(input: SceneInput): Scene {
     matrices.eye,
     (p) => project(matrices, p, 1, 1)[0],
     { weights: Math.max(3, Math.round(8 * density)), loss: Math.max(3, Math.round(6 * density)) },
+    input.axisNames,
   );
   // A point of the weight plane on the surface as shown at t (nothing outside the window).
   const onSurface = (weights: Vec2): Vec3 | null => {
@@ -97,6 +106,6 @@ export function buildScene(input: SceneInput): Scene {
     axes,
     path,
     marker: point ? new Float32Array(point) : null,
-    labels: placeLabels(axes.labels, matrices, width, height),
+    labels: placeLabels(axes.labels, matrices, width, height, input.fontSize),
   };
 }

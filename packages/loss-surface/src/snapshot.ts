@@ -27,16 +27,19 @@ export function composeFrame(
   context.fillRect(0, 0, out.width, out.height);
   context.drawImage(frame, 0, 0);
   context.fillStyle = style.color;
+  // The labels' font is set on their layer, not the host (a page rule can reach the host).
+  const labelLayer = host.shadowRoot?.querySelector('.labels');
+  const font = labelLayer ? getComputedStyle(labelLayer) : style;
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   // Ticks in the host's font size, titles 1.15 times larger (as .labels .title), rounded as on screen.
-  const tickSize = parseFloat(style.fontSize) || 11;
+  const tickSize = parseFloat(font.fontSize) || 11;
   const titleSize = Math.round(tickSize * 1.15);
   for (const label of labels) {
     context.font =
       label.kind === 'title'
-        ? `italic ${titleSize * ratio}px ${style.fontFamily}`
-        : `${tickSize * ratio}px ${style.fontFamily}`;
+        ? `italic ${titleSize * ratio}px ${font.fontFamily}`
+        : `${tickSize * ratio}px ${font.fontFamily}`;
     context.fillText(label.text, label.x * ratio, label.y * ratio);
   }
   return out;

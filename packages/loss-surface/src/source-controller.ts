@@ -24,12 +24,17 @@ export interface SourceHandlers {
   show(landscape: Landscape, instant: boolean): void;
   /** The weights or the trail changed. */
   moved(): void;
+  /** Nothing is left to show (the `src` frames were dropped): clear the surface. */
+  clear(): void;
+  /** New data (a sampler linked or reset, another frames file or landscape): z-range="grow" starts over. */
+  restart(): void;
 }
 
 export class SourceController implements ReactiveController {
   mode: SurfaceMode = 'batch';
   /** The landscape set as a property, shown when no sampler is linked. */
   standalone: Landscape | null = null;
+  /** Where the sampler's weights are drawn (plane coordinates), or null. */
   weights: Vec2 | null = null;
   path: readonly Vec2[] = [];
   iteration = 0;
@@ -40,29 +45,41 @@ export class SourceController implements ReactiveController {
 
   #link: SamplerLink;
   #frames: FramesController;
+  /** The frames file shown last, to tell a new file from the next loop of the same one. */
+  #shownFrames: readonly Landscape[] = [];
 
   constructor(host: SourceHost, handlers: SourceHandlers) {
     this.#host = host;
     this.#on = handlers;
     this.#link = new SamplerLink(host, {
-      onLink: () => this.read(false),
+      onLink: () => {
+        this.#on.restart();
+        this.read(false);
+      },
       onBatch: (detail) => {
         this.iteration = detail.iteration;
-        this.weights = detail.weights;
+        this.weights = detail.point;
         if (this.mode === 'batch') this.#on.show(detail.landscape, false);
         else if (this.mode === 'sample') this.read(false);
       },
       onWeights: (detail) => {
         this.iteration = detail.iteration;
-        this.weights = detail.weights;
+        this.weights = detail.point;
         this.path = detail.path;
         this.#on.moved();
       },
-      onReset: () => this.read(false),
+      onReset: () => {
+        this.#on.restart();
+        this.read(false);
+      },
     });
     this.#frames = new FramesController(host, {
       show: (landscape, index) => {
         this.loadError = null;
+        if (this.#frames.frames !== this.#shownFrames) {
+          this.#shownFrames = this.#frames.frames;
+          this.#on.restart();
+        }
         if (!this.sampler) this.#on.show(landscape, index === 0);
       },
       fail: (message) => {
@@ -70,7 +87,14 @@ export class SourceController implements ReactiveController {
         emit(host, 'error', { message });
         host.requestUpdate();
       },
-      clear: () => host.requestUpdate(),
+      // `src` removed: its frames must not stay on screen as if they were still the source.
+      clear: () => {
+        if (!this.sampler) {
+          if (this.standalone) this.#on.show(this.standalone, true);
+          else this.#on.clear();
+        }
+        host.requestUpdate();
+      },
     });
     host.addController(this);
   }
@@ -87,7 +111,7 @@ export class SourceController implements ReactiveController {
       return;
     }
     this.iteration = sampler.iteration;
-    this.weights = sampler.weights;
+    this.weights = sampler.point;
     this.path = sampler.path;
     const landscape = this.#pick(sampler);
     if (landscape) this.#on.show(landscape, instant);
@@ -101,6 +125,7 @@ export class SourceController implements ReactiveController {
 
   /** `src` changed: load its frames (they play while no sampler is linked and the view is seen). */
   load(): void {
+    if (!this.#host.src) this.loadError = null;
     this.#frames.load(this.#host.src);
   }
 

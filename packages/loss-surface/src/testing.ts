@@ -28,6 +28,7 @@ export type ContextHooks = Pick<
   | 'status'
   | 'canvas'
   | 'software'
+  | 'codeLookup'
 >;
 
 export function hooksOf(surface: Element): SurfaceHooks {

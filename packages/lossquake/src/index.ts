@@ -10,6 +10,7 @@ export {
   type BatchChangeDetail,
   type CameraChangeDetail,
   type ErrorDetail,
+  type LandscapeProgressDetail,
   type LandscapeReadyDetail,
   type LinkedSampler,
   type LossquakeEventMap,

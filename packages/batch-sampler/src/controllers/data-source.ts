@@ -1,15 +1,26 @@
 // Where a sampler's rows come from when they are not generated: a Dataset object set on it, `src`
 // (fetched; a newer src aborts the older load) or an inline <script type="application/json"> child
-// (watched for edits). A failure keeps the previous data, shows its message in place, fires `error`.
+// (watched for edits). A failure keeps the previous data, shows its message in place, fires `error`;
+// the message goes when that source loads well or goes away.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Dataset } from '@lossquake/core';
-import { emit } from '@lossquake/kit';
+import { checkDataset, type Dataset } from '@lossquake/core';
+import { emit, warnOnce } from '@lossquake/kit';
 import { fetchDataset, inlineDataset, inlineText } from '../read-dataset.js';
 import { isDataset } from '../settings.js';
 import type { RunSettings } from '../share/export-run.js';
 
 export interface DataSourceHost extends ReactiveControllerHost, Element {
   src: string | null;
+}
+
+/**
+ * Whether `page` has yet to fire DOMContentLoaded: it is parsing, or running its deferred and module
+ * scripts (readyState says 'interactive' both then and after the event, so navigation timing tells).
+ */
+function beforeContentLoaded(page: Document): boolean {
+  if (page.readyState !== 'interactive') return page.readyState === 'loading';
+  const [timing] = page.defaultView?.performance.getEntriesByType('navigation') ?? [];
+  return (timing as PerformanceNavigationTiming | undefined)?.domContentLoadedEventStart === 0;
 }
 
 const describe = (error: unknown): string =>
@@ -23,8 +34,10 @@ export class DataSourceController implements ReactiveController {
   /** What the inline child gave, and its text as written (toHTML writes it back). */
   inline: Dataset | null = null;
   inlineText: string | null = null;
-  /** The last failure's message, shown until a load succeeds. */
+  /** The last failure's message, shown until that source loads well or is removed. */
   error: string | null = null;
+  /** Which source failed: its own success or removal clears the message. */
+  #failed: 'src' | 'inline' | null = null;
   #host: DataSourceHost;
   #onData: () => void;
   #src: string | null = null;
@@ -49,6 +62,16 @@ export class DataSourceController implements ReactiveController {
    */
   assign(value: unknown): boolean {
     if (isDataset(value)) {
+      try {
+        checkDataset(value);
+      } catch (error) {
+        // A property set has no `error` event (as attributes have none): warn and keep the data.
+        warnOnce(
+          `dataset:${describe(error)}`,
+          `<${this.#host.localName}${this.#host.id ? ` id="${this.#host.id}"` : ''}> dataset: ${describe(error)}; keeping the data in use.`,
+        );
+        return true;
+      }
       this.assigned = value;
       this.#onData();
       return true;
@@ -99,6 +122,7 @@ export class DataSourceController implements ReactiveController {
     this.#load = null;
     this.#src = src;
     if (!src) {
+      this.#clear('src');
       if (this.loaded) {
         this.loaded = null;
         this.#onData();
@@ -112,14 +136,13 @@ export class DataSourceController implements ReactiveController {
         if (this.#load !== load) return;
         this.#load = null;
         this.loaded = data;
-        this.error = null;
-        this.#host.requestUpdate();
+        this.#clear('src');
         this.#onData();
       },
       (error: unknown) => {
         if (this.#load !== load || load.signal.aborted) return;
         this.#load = null;
-        this.#fail(describe(error));
+        this.#fail('src', describe(error));
       },
     );
   }
@@ -130,17 +153,36 @@ export class DataSourceController implements ReactiveController {
     this.inlineText = text;
     try {
       const data = inlineDataset(this.#host);
+      this.#clear('inline');
       if (data === null && this.inline === null) return;
       this.inline = data;
       this.#onData();
     } catch (error) {
-      this.#fail(describe(error));
+      this.#fail('inline', describe(error));
     }
   }
 
-  #fail(message: string): void {
+  #fail(source: 'src' | 'inline', message: string): void {
     this.error = message;
+    this.#failed = source;
     this.#host.requestUpdate();
-    emit(this.#host, 'error', { message });
+    // An inline data set fails while the element upgrades, before a page's script can listen: the
+    // event waits for DOMContentLoaded while the page still parses or runs its module scripts (else
+    // for the current task's code), and is dropped if the message was cleared meanwhile.
+    const deliver = () => {
+      if (this.error === message) emit(this.#host, 'error', { message });
+    };
+    const page = this.#host.ownerDocument;
+    if (beforeContentLoaded(page))
+      page.addEventListener('DOMContentLoaded', deliver, { once: true });
+    else queueMicrotask(deliver);
+  }
+
+  /** Takes the message down when `source`, the one that failed, loaded well or went away. */
+  #clear(source: 'src' | 'inline'): void {
+    if (this.#failed !== source) return;
+    this.error = null;
+    this.#failed = null;
+    this.#host.requestUpdate();
   }
 }

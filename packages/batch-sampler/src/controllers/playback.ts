@@ -1,8 +1,13 @@
-// Playing a run as a media element plays: a beat every half period at `rate`, only while the sampler
-// can be seen, autoplay once it is on screen (the reader presses play under reduced motion), and
-// `loop` or a stop at `max-iterations`.
+// Playing a run as a media element plays: a beat every half period at `rate`, only while the reader
+// can see the sampler or one of its linked views, autoplay once one is on screen (the reader presses
+// play under reduced motion), and `loop` or a stop at `max-iterations`.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ReducedMotionController, VisibilityController } from '@lossquake/kit';
+import {
+  linkedViews,
+  ReducedMotionController,
+  VisibilityController,
+  watchLinkedViews,
+} from '@lossquake/kit';
 
 /** The settings playing reads from its element. */
 export interface PlaybackHost extends ReactiveControllerHost, Element {
@@ -18,11 +23,13 @@ export interface Beats {
   readonly midStep: boolean;
   readonly iteration: number;
   beat(): Promise<void> | null;
+  cancelBeat(): void;
   finishStep(): void;
   seek(iteration: number): Promise<void>;
 }
 
 export class PlaybackController implements ReactiveController {
+  /** What the author or reader asked for; a playing run holds, still unpaused, while nothing is seen. */
   paused = true;
   #host: PlaybackHost;
   // The run, with the settings changed since the last beat applied.
@@ -36,7 +43,11 @@ export class PlaybackController implements ReactiveController {
   constructor(host: PlaybackHost, run: () => Beats) {
     this.#host = host;
     this.#run = run;
-    this.#visibility = new VisibilityController(host, (visible) => this.#onVisibility(visible));
+    // The sampler itself may be hidden (display:none, off-screen) while its views are read.
+    this.#visibility = new VisibilityController(host, (visible) => this.#onVisibility(visible), {
+      also: () => linkedViews(host),
+      watch: (changed) => watchLinkedViews(host, changed),
+    });
     this.#reducedMotion = new ReducedMotionController(host);
     host.addController(this);
   }
@@ -53,12 +64,17 @@ export class PlaybackController implements ReactiveController {
     return Promise.resolve();
   }
 
-  /** Stops; a batch already shown gets its training step, so a paused run is always at a whole step. */
+  /**
+   * Stops; a batch already shown gets its training step, and one still being computed is dropped,
+   * so a paused run is always at a whole step and no `batch-change` follows `pause`.
+   */
   pause(): void {
     this.#clearTimer();
     if (this.paused) return;
     this.paused = true;
-    this.#run().finishStep();
+    const run = this.#run();
+    run.cancelBeat();
+    run.finishStep();
     this.#host.dispatchEvent(new Event('pause'));
     this.#host.requestUpdate();
   }

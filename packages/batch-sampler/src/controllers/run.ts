@@ -7,10 +7,12 @@ import { emit } from '@lossquake/kit';
 import type { BatchSampler } from '../batch-sampler.component.js';
 import { mostSweeping, ResetQueue } from '../run/reset-queue.js';
 import { TrainingRun } from '../run/training-run.js';
-import { resetReasons, runConfig } from '../settings.js';
+import { featuresProblem, resetReasons, runConfig } from '../settings.js';
 
 export class RunController implements ReactiveController {
   readonly run: TrainingRun;
+  /** Why the data in use cannot train the model (shown in place), or null. */
+  problem: string | null = null;
   #host: BatchSampler;
   #data: (generate: () => Dataset) => Dataset;
   #resets = new ResetQueue(() => this.#flush());
@@ -25,6 +27,8 @@ export class RunController implements ReactiveController {
       reset: (reason) => emit(host, 'sampler-reset', { reason }),
       full: (landscape) => emit(host, 'landscape-ready', { landscape }),
       change: () => host.requestUpdate(),
+      progress: (done) => emit(host, 'landscape-progress', { done }),
+      failed: (message) => emit(host, 'error', { message }),
     });
     host.addController(this);
   }
@@ -71,7 +75,14 @@ export class RunController implements ReactiveController {
     const reasons = this.#resets.take();
     const newData = first || reasons.has('data') || reasons.has('seed');
     const generate = () => makeDataset(host.datasetKind, { n: host.samples, seed: host.seed });
-    const data = newData ? this.#data(generate) : this.run.timeline.data;
+    let data = newData ? this.#data(generate) : this.run.timeline.data;
+    this.problem = featuresProblem(host.model, data);
+    if (this.problem) {
+      emit(host, 'error', { message: this.problem });
+      // The run in place stays; a first run trains on the generated data meanwhile.
+      if (!first) return;
+      data = generate();
+    }
     const at = first ? { iteration: host.startAt, picks: host.picks } : undefined;
     const reason = first ? null : mostSweeping(reasons);
     this.run.configure(runConfig(host, data), { reason, newData, at });

@@ -1,8 +1,9 @@
-// Landscape computations, whole (in the worker, or when small) or cut into slices of rows for the
-// main-thread fallback, which yields between slices so no task runs long.
+// Landscape computations, whole (in a worker, or when small) or cut into slices of rows for the
+// main-thread fallback, which yields between slices so no task runs long; and the worker pool's tasks.
 import {
   accumulateLossGrid,
   createLandscape,
+  getModel,
   lossGrid,
   perSampleVariance,
   perSampleVarianceJob,
@@ -11,6 +12,8 @@ import {
   type Landscape,
   type Model,
 } from '@lossquake/core';
+import { tableBandTask } from './table-jobs.js';
+import type { PoolTask } from './worker-pool.js';
 
 /** The full-data landscape and, per cell, the population variance of the single-sample losses (σ²). */
 export interface FullLandscapes {
@@ -67,3 +70,43 @@ export function* fullLandscapeJob(
   const sigma2 = yield* perSampleVarianceJob(model, data, grid, rowsPerSlice(grid));
   return { full, sigma2 };
 }
+
+/** The mean loss of `rows` over `grid` (core's lossGrid), as the worker pool runs it. */
+export interface BatchLandscapeMessage {
+  task: 'landscape-batch';
+  model: string;
+  data: Dataset;
+  rows: Uint32Array;
+  grid: Grid;
+}
+
+/** The full landscape and σ² (computeFull), as the worker pool runs it. */
+export interface FullLandscapeMessage {
+  task: 'landscape-full';
+  model: string;
+  data: Dataset;
+  grid: Grid;
+}
+
+const batchTask: PoolTask<BatchLandscapeMessage, Landscape> = {
+  whole: ({ model, data, rows, grid }) => {
+    const result = lossGrid(getModel(model), data, rows, grid);
+    return { result, transfer: [result.values.buffer] };
+  },
+  sliced: ({ model, data, rows, grid }) => batchLandscapeJob(getModel(model), data, rows, grid),
+};
+
+const fullTask: PoolTask<FullLandscapeMessage, FullLandscapes> = {
+  whole: ({ model, data, grid }) => {
+    const result = computeFull(getModel(model), data, grid);
+    return { result, transfer: [result.full.values.buffer, result.sigma2.values.buffer] };
+  },
+  sliced: ({ model, data, grid }) => fullLandscapeJob(getModel(model), data, grid),
+};
+
+/** The tasks the landscape worker serves, by the name each message carries. */
+export const landscapeTasks = {
+  'landscape-batch': batchTask,
+  'landscape-full': fullTask,
+  'row-table': tableBandTask,
+};

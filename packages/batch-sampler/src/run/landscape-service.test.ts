@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { createGrid, logistic, lossGrid, makeDataset, perSampleVariance } from '@lossquake/core';
+import { landscapeWorkerUrl } from '../landscape-worker-url.js';
+import { landscapeTasks } from './landscape-jobs.js';
 import { LandscapeService } from './landscape-service.js';
+import { WorkerPool } from './worker-pool.js';
 
 const data = makeDataset('moons', { n: 500, seed: 3 });
 const grid = createGrid([-10, 10, -10, 10], 32);
@@ -39,7 +42,9 @@ describe('LandscapeService', () => {
       }
     } as unknown as typeof Worker;
     try {
-      const service = new LandscapeService();
+      // A pool of its own: the page's shared one already has workers from the test above.
+      const pool = new WorkerPool({ url: landscapeWorkerUrl, tasks: landscapeTasks });
+      const service = new LandscapeService(pool);
       const full = await service.full('logistic', data, grid);
       expect(service.mode).to.equal('inline');
       expectClose(full!.full.values, lossGrid(logistic, data, 'all', grid).values, 1e-6);

@@ -1,20 +1,19 @@
-// A training run as a reversible timeline: the state after every step is kept, so seek and step back are exact.
+// A training run as a reversible timeline: seek and step back are exact, and bounded in memory and work.
 import {
-  batchGradient,
-  batchLoss,
-  createOptimizer,
   createSchedule,
+  createVectorOptimizer,
   type Dataset,
   type Model,
-  type Optimizer,
   type OptimizerKind,
-  type OptimizerState,
   type Rows,
   type Sampling,
   type Schedule,
   type ScheduledBatch,
   type Vec2,
+  type VectorOptimizer,
+  type VectorOptimizerState,
 } from '@lossquake/core';
+import { weightLearner, type Learner } from './learner.js';
 
 export interface TimelineOptions {
   model: Model;
@@ -26,15 +25,29 @@ export interface TimelineOptions {
   learningRate: number;
   /** The weights at iteration 0. */
   initial: Vec2;
+  /** What is trained, when not the two weights of `model` (a network on its plane). */
+  learner?: Learner;
 }
 
 /** A training step (or a pick) as `weights-change` reports it, without the path. */
 export interface Step {
   iteration: number;
-  weights: Vec2;
-  previous: Vec2;
-  gradient: Vec2;
+  /** Every parameter after the step: the two weights of the logistic model, a network's P. */
+  weights: readonly number[];
+  previous: readonly number[];
+  /** The batch gradient at `previous`, one value per parameter (zero for a pick). */
+  gradient: readonly number[];
+  /** The batch loss at `previous` (at the picked weights for a pick). */
   loss: number;
+  /** Where `weights` is drawn on the plane, and where `previous` was. */
+  point: Vec2;
+  previousPoint: Vec2;
+  /** How far `weights` lies off the plane (0 for the logistic model and for picks). */
+  offPlane: number;
+  /** The batch loss at `previousPoint` on the plane (equal to `loss` on the identity plane). */
+  planeLoss: number;
+  /** A reader's pick rather than a training step. */
+  picked: boolean;
 }
 
 /** Weights a reader picked at an iteration (after that iteration's step), as the `picks` attribute lists them. */
@@ -43,24 +56,57 @@ export interface PickedWeights {
   weights: Vec2;
 }
 
-/** A step or a reader's pick, as `moves` lists them. */
+/** A step or a reader's pick as `moves` lists them: what the plane shows of it. */
 export interface Move {
-  step: Step;
+  iteration: number;
+  point: Vec2;
+  previousPoint: Vec2;
+  /** The batch gradient projected on the plane ([0, 0] for a pick). */
+  gradient: Vec2;
+  loss: number;
+  offPlane: number;
   picked: boolean;
 }
 
-/** Everything the run needs to continue from one iteration; a few numbers per step. */
+/**
+ * Iterations between stored optimiser states. Only these (and the iterations of picks) keep a
+ * snapshot, so a long run holds a few numbers per step, and any seek into the recorded past
+ * replays fewer than this many steps.
+ */
+export const CHECKPOINT_EVERY = 64;
+
+/**
+ * The most rows one jump (a seek or a replay) may train on: steps × batch size. About a second of
+ * work for the logistic model; past it a jump stops at the last iteration within the budget, so a
+ * link or a call can never hold a page for long. A further jump continues from there.
+ */
+export const MAX_REPLAY_ROWS = 20_000_000;
+
+/** A point of the path, frozen: events hand it out as it is, without a copy per step. */
+const frozen = (point: Vec2): Vec2 => Object.freeze([point[0], point[1]] as const);
+
+/** Everything the run needs to continue from one iteration. */
 interface Snapshot {
-  weights: Vec2;
-  optimizer: OptimizerState;
+  theta: Float64Array;
+  optimizer: VectorOptimizerState;
   pathLength: number;
   step: Step | null;
 }
 
+/** Where a jump is going: the iteration, the picks still to make on the way, and the rows it may still train on. */
+interface Jump {
+  target: number;
+  picks: PickedWeights[];
+  rowsLeft: number;
+}
+
 /**
  * Steps, picks and seeks over one seeded run. Every random choice is in the schedule, which
- * deals the batch of any iteration directly, and the optimiser's state is saved after each step,
- * so the state after step n is restored bit for bit, never approximated.
+ * deals the batch of any iteration directly, and the optimiser's state is saved at checkpoints, so
+ * the state after step n is restored bit for bit, never approximated.
+ *
+ * A jump is made in two parts, so a caller can spread a long one over several tasks:
+ * `jumpTo`/`replayTo` restore the nearest snapshot at once, `advance` takes the steps left.
  */
 export class Timeline {
   readonly model: Model;
@@ -68,13 +114,20 @@ export class Timeline {
   readonly schedule: Schedule;
   /** The weights at iteration 0, where the path starts. */
   readonly initial: Vec2;
+  readonly learner: Learner;
   iteration = 0;
+  /** Where the parameters are drawn now (the weights themselves for the logistic model). */
   weights: Vec2;
   lastStep: Step | null = null;
 
-  #optimizer: Optimizer;
-  #snapshots: Snapshot[] = [];
+  #theta: Float64Array;
+  #gradient: Float64Array;
+  #optimizer: VectorOptimizer;
+  #snapshots = new Map<number, Snapshot>();
+  // The state at iteration 0 before any pick: a pick at 0 replaces snapshot 0, a replay starts here.
   #origin: Snapshot;
+  // The path length after each recorded iteration (its picks included): index = iteration.
+  #pathEnd: number[] = [1];
   // The weights visited on the current branch; entries past #pathLength belong to later steps
   // that a seek back left in place (stepping forward again reproduces them exactly).
   #trail: Vec2[];
@@ -82,6 +135,7 @@ export class Timeline {
   #moves: Move[] = [];
   #pathLength = 1;
   #path: readonly Vec2[] | null = null;
+  #jump: Jump | null = null;
 
   constructor(options: TimelineOptions) {
     this.model = options.model;
@@ -90,10 +144,19 @@ export class Timeline {
       sampling: options.sampling,
       seed: options.seed,
     });
-    this.#optimizer = createOptimizer(options.optimizer, { learningRate: options.learningRate });
-    this.weights = this.initial = options.initial;
-    this.#trail = [options.initial];
-    this.#snapshots[0] = this.#origin = this.#snapshot();
+    this.learner = options.learner ?? weightLearner(options.model, options.data, options.initial);
+    const { size, start } = this.learner;
+    this.#optimizer = createVectorOptimizer(
+      options.optimizer,
+      { learningRate: options.learningRate },
+      size,
+    );
+    this.#theta = Float64Array.from(start);
+    this.#gradient = new Float64Array(size);
+    this.weights = this.initial = frozen(this.learner.place(start).point);
+    this.#trail = [this.initial];
+    this.#origin = this.#snapshot();
+    this.#snapshots.set(0, this.#origin);
   }
 
   /** Every weight visited since the start, oldest first, ending with the current weights. */
@@ -101,14 +164,36 @@ export class Timeline {
     return (this.#path ??= Object.freeze(this.#trail.slice(0, this.#pathLength)));
   }
 
-  /** The highest iteration whose state is stored (reachable without replay). */
+  /** The highest iteration whose place on the path is stored (restored with a short replay at most). */
   get recorded(): number {
-    return this.#snapshots.length - 1;
+    return this.#pathEnd.length - 1;
   }
 
-  /** The weights the run held after step `iteration` (and any pick at it), if stored. */
+  /** Every parameter now (a copy). */
+  get theta(): Float64Array {
+    return Float64Array.from(this.#theta);
+  }
+
+  /** Where the run was drawn after step `iteration` (and any pick at it), if recorded. */
   weightsAt(iteration: number): Vec2 | null {
-    return this.#snapshots[iteration]?.weights ?? null;
+    const end = this.#pathEnd[iteration];
+    return end === undefined ? null : this.#trail[end - 1]!;
+  }
+
+  /**
+   * The parameters, and their point, that step `iteration` started from (after any pick at
+   * `iteration − 1`), as `batch-change` reports them; the run must have reached `iteration − 1`.
+   */
+  before(iteration: number): { weights: readonly number[]; point: Vec2 } {
+    const step = this.lastStep;
+    if (iteration - 1 === this.iteration)
+      return { weights: Array.from(this.#theta), point: this.weights };
+    if (step && step.iteration === iteration && !step.picked)
+      return { weights: step.previous, point: step.previousPoint };
+    // Only a pick at `iteration` hides what its step started from: rebuilt from the point, which
+    // is exact for the two-weight models and the plane's θ for a network.
+    const point = this.weightsAt(iteration - 1) ?? this.weights;
+    return { weights: Array.from(this.learner.at(point)), point };
   }
 
   /** The batch trained on by step `iteration` (1-based); null for iteration 0. */
@@ -119,17 +204,35 @@ export class Timeline {
   /** Takes one step on the batch `batchOf(iteration + 1)`. */
   step(): Step {
     const batch = this.schedule.at(this.iteration);
-    const previous = this.weights;
-    const gradient = batchGradient(this.model, this.data, batch.rows, previous);
-    const loss = batchLoss(this.model, this.data, batch.rows, previous);
-    const weights = this.#optimizer.step(previous, gradient);
+    const { learner } = this;
+    const previous = Array.from(this.#theta);
+    const previousPoint = this.weights;
+    const loss = learner.lossGradient(this.#theta, batch.rows, this.#gradient);
+    const planeLoss = learner.planeLoss(previousPoint, batch.rows);
+    this.#optimizer.step(this.#theta, this.#gradient, this.#theta);
+    const placed = learner.place(this.#theta);
+    const point = frozen(placed.point);
+    const { offPlane } = placed;
     this.iteration++;
-    this.weights = weights;
-    this.lastStep = { iteration: this.iteration, weights, previous, gradient, loss };
-    this.#moves[this.#pathLength - 1] = { step: this.lastStep, picked: false };
-    this.#trail[this.#pathLength++] = weights;
+    this.weights = point;
+    this.lastStep = {
+      iteration: this.iteration,
+      weights: Array.from(this.#theta),
+      previous,
+      gradient: Array.from(this.#gradient),
+      loss,
+      point,
+      previousPoint,
+      offPlane,
+      planeLoss,
+      picked: false,
+    };
+    this.#moves[this.#pathLength - 1] = this.#move(this.lastStep);
+    this.#trail[this.#pathLength++] = point;
     this.#path = null;
-    this.#snapshots[this.iteration] = this.#snapshot();
+    this.#pathEnd[this.iteration] = this.#pathLength;
+    if (this.iteration % CHECKPOINT_EVERY === 0)
+      this.#snapshots.set(this.iteration, this.#snapshot());
     return this.lastStep;
   }
 
@@ -137,19 +240,34 @@ export class Timeline {
    * Moves the weights to `weights` without a step: the iteration stays, the path grows, and every
    * stored state after this iteration is forgotten (the run has branched). `rows` give the loss.
    */
-  pick(weights: Vec2, rows: Rows): Step {
-    const previous = this.weights;
-    this.#snapshots.length = this.iteration + 1;
+  pick(picked: Vec2, rows: Rows): Step {
+    const point = frozen(picked);
+    const previous = Array.from(this.#theta);
+    const previousPoint = this.weights;
+    this.#forgetAfter(this.iteration);
     this.#trail.length = this.#pathLength;
-    this.#trail.push(weights);
+    this.#trail.push(point);
     this.#path = null;
-    this.weights = weights;
-    const loss = batchLoss(this.model, this.data, rows, weights);
-    this.lastStep = { iteration: this.iteration, weights, previous, gradient: [0, 0], loss };
+    this.weights = point;
+    this.#theta = this.learner.at(point);
+    const loss = this.learner.loss(this.#theta, rows);
+    this.lastStep = {
+      iteration: this.iteration,
+      weights: Array.from(this.#theta),
+      previous,
+      gradient: previous.map(() => 0),
+      loss,
+      point,
+      previousPoint,
+      offPlane: 0,
+      planeLoss: loss,
+      picked: true,
+    };
     this.#moves.length = this.#pathLength - 1;
-    this.#moves.push({ step: this.lastStep, picked: true });
+    this.#moves.push(this.#move(this.lastStep));
     this.#pathLength++;
-    this.#snapshots[this.iteration] = this.#snapshot();
+    this.#pathEnd[this.iteration] = this.#pathLength;
+    this.#snapshots.set(this.iteration, this.#snapshot());
     return this.lastStep;
   }
 
@@ -165,49 +283,110 @@ export class Timeline {
   get picks(): PickedWeights[] {
     return this.moves
       .filter((m) => m.picked)
-      .map(({ step }) => ({ iteration: step.iteration, weights: step.weights }));
+      .map(({ iteration, point }) => ({ iteration, weights: point }));
   }
 
   /**
    * From iteration 0, steps to `iteration`, making each of `picks` (in order) once the run reaches
    * its iteration; picks past `iteration` are ignored. The loss of a pick is on the batch of its
-   * iteration (all rows at 0), as the sampler reports it.
+   * iteration (all rows at 0), as the sampler reports it. Returns the iteration reached (less than
+   * `iteration` when the jump hit MAX_REPLAY_ROWS).
    */
-  replay(iteration: number, picks: readonly PickedWeights[] = []): void {
-    this.#snapshots.length = 1;
-    this.#snapshots[0] = this.#origin;
-    this.#restore(0, this.#origin);
-    for (const { iteration: at, weights } of [...picks].sort((a, b) => a.iteration - b.iteration)) {
-      if (at > iteration) break;
-      while (this.iteration < at) this.step();
-      this.pick(weights, this.batchOf(at)?.rows ?? 'all');
-    }
-    while (this.iteration < iteration) this.step();
+  replay(iteration: number, picks: readonly PickedWeights[] = []): number {
+    this.replayTo(iteration, picks);
+    return this.#finish();
   }
 
-  /** Restores the state after step `iteration`, replaying the steps not yet taken. */
-  seek(iteration: number): void {
-    const stored = Math.min(iteration, this.recorded);
-    // Every iteration up to `recorded` has its snapshot.
-    this.#restore(stored, this.#snapshots[stored]!);
-    while (this.iteration < iteration) this.step();
+  /** Restores the state after step `iteration`, replaying the steps not recorded; returns the iteration reached, as `replay` does. */
+  seek(iteration: number): number {
+    this.jumpTo(iteration);
+    return this.#finish();
+  }
+
+  /** Starts a replay from the seed (see `replay`); `advance` takes its steps. */
+  replayTo(iteration: number, picks: readonly PickedWeights[] = []): void {
+    this.#forgetAfter(0);
+    this.#snapshots.set(0, this.#origin);
+    this.#restore(0);
+    const ordered = picks
+      .filter((p) => p.iteration <= iteration)
+      .sort((a, b) => a.iteration - b.iteration);
+    this.#jump = { target: iteration, picks: ordered, rowsLeft: MAX_REPLAY_ROWS };
+  }
+
+  /** Starts a seek (see `seek`): the nearest snapshot at or before `iteration` is restored now, `advance` takes the rest. */
+  jumpTo(iteration: number): void {
+    let from = Math.min(iteration, this.recorded);
+    while (!this.#snapshots.has(from)) from--;
+    this.#restore(from);
+    this.#jump = { target: iteration, picks: [], rowsLeft: MAX_REPLAY_ROWS };
+  }
+
+  /**
+   * Takes the steps of the jump in progress until it is done or `enough()` says to stop for now
+   * (asked between steps). Returns true when no jump is left: done, or stopped at its work budget.
+   */
+  advance(enough: () => boolean = () => false): boolean {
+    const jump = this.#jump;
+    if (!jump) return true;
+    const rowsPerStep = this.schedule.batchSize;
+    while (jump.picks.length || this.iteration < jump.target) {
+      const pick = jump.picks[0];
+      if (pick && pick.iteration === this.iteration) {
+        jump.picks.shift();
+        this.pick(pick.weights, this.batchOf(this.iteration)?.rows ?? 'all');
+        continue;
+      }
+      if (jump.rowsLeft < rowsPerStep) break;
+      if (enough()) return false;
+      jump.rowsLeft -= rowsPerStep;
+      this.step();
+    }
+    this.#jump = null;
+    return true;
+  }
+
+  /** The iteration the jump in progress is going to; null when none is. */
+  get jumping(): number | null {
+    return this.#jump?.target ?? null;
+  }
+
+  #finish(): number {
+    this.advance();
+    return this.iteration;
+  }
+
+  /** A move keeps what the plane shows, not all P parameters: a long run stays small. */
+  #move(step: Step): Move {
+    const { iteration, loss, point, previousPoint, offPlane, picked } = step;
+    const gradient = picked ? ([0, 0] as const) : this.learner.planeVector(this.#gradient);
+    return { iteration, loss, point, previousPoint, offPlane, gradient, picked };
   }
 
   #snapshot(): Snapshot {
     return {
-      weights: this.weights,
+      theta: Float64Array.from(this.#theta),
       optimizer: this.#optimizer.save(),
       pathLength: this.#pathLength,
       step: this.lastStep,
     };
   }
 
-  #restore(iteration: number, snapshot: Snapshot): void {
+  /** Forgets what was recorded after `iteration`: that future belongs to another branch. */
+  #forgetAfter(iteration: number): void {
+    this.#pathEnd.length = iteration + 1;
+    for (const at of this.#snapshots.keys()) if (at > iteration) this.#snapshots.delete(at);
+  }
+
+  #restore(iteration: number): void {
+    const snapshot = this.#snapshots.get(iteration)!;
     this.iteration = iteration;
-    this.weights = snapshot.weights;
+    this.#theta = Float64Array.from(snapshot.theta);
+    this.weights = frozen(this.learner.place(this.#theta).point);
     this.#optimizer.restore(snapshot.optimizer);
     this.#pathLength = snapshot.pathLength;
     this.#path = null;
     this.lastStep = snapshot.step;
+    this.#jump = null;
   }
 }

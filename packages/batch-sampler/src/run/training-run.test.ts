@@ -68,15 +68,23 @@ describe('TrainingRun', () => {
       expect(batch).to.include({ iteration: k, epoch: 0, batch: k - 1 });
       expect([...batch.rows]).to.deep.equal([...rows]);
       expect(batch.weights).to.deep.equal(w);
+      // The logistic model's plane is the identity: its points are its weights.
+      expect(batch.point).to.deep.equal(w);
       expect(batch.landscape.values).to.deep.equal(lossGrid(logistic, data, rows, grid).values);
       const g = batchGradient(logistic, data, rows, w);
       const next: Vec2 = [w[0] - 0.5 * g[0], w[1] - 0.5 * g[1]];
+      const loss = batchLoss(logistic, data, rows, w);
       expect(step).to.deep.equal({
         iteration: k,
         weights: next,
         previous: w,
         gradient: g,
-        loss: batchLoss(logistic, data, rows, w),
+        loss,
+        point: next,
+        previousPoint: w,
+        offPlane: 0,
+        planeLoss: loss,
+        picked: false,
         path: [...run.path],
       });
       expect(run.lastStep).to.deep.equal(step);
@@ -115,7 +123,7 @@ describe('TrainingRun', () => {
     for (let k = 0; k < 9; k++) await stepped.run.step();
     const sought = runWith();
     await sought.run.seek(9);
-    expect(sought.run.weights).to.deep.equal(stepped.run.weights);
+    expect(sought.run.point).to.deep.equal(stepped.run.point);
     expect(sought.run.lastStep).to.deep.equal(stepped.run.lastStep);
   });
 

@@ -6,6 +6,7 @@ import {
   theoreticalQuake,
   type Grid,
   type Landscape,
+  type Plane,
   type ScheduledBatch,
   type VarianceAccumulator,
   type Vec2,
@@ -13,6 +14,8 @@ import {
 import type { BatchChangeDetail, ResetReason, WeightsChangeDetail } from '@lossquake/kit';
 import { computeFull, type FullLandscapes } from './landscape-jobs.js';
 import { LandscapeService } from './landscape-service.js';
+import type { NetworkRun } from './network-plane.js';
+import { NetworkTable } from './network-table.js';
 import { Timeline, type PickedWeights, type TimelineOptions } from './timeline.js';
 
 /** Landscapes up to this many loss evaluations (rows × cells) are computed at once on the main thread. */
@@ -23,6 +26,8 @@ export const SYNC_FULL_WORK = 500_000;
 /** Everything a run is made of: the timeline's settings and the grid its landscapes are computed on. */
 export interface RunConfig extends TimelineOptions {
   grid: Grid;
+  /** A network's planned run: its landscapes come from a per-row table built for `grid`. */
+  network?: NetworkRun;
 }
 
 /** What a run tells whoever drives it; the element turns these into DOM events. */
@@ -33,6 +38,10 @@ export interface RunListener {
   full?(landscape: Landscape): void;
   /** Something a reader can see has changed. */
   change?(): void;
+  /** A network's landscapes are being computed: the share done, 0..1. */
+  progress?(done: number): void;
+  /** The landscapes cannot be computed (a network's table past its memory cap): why, for the reader. */
+  failed?(message: string): void;
 }
 
 /** What `quakeMagnitude` reports, in units of the loss (nats: the cross-entropy uses ln). */
@@ -51,6 +60,9 @@ interface Setup {
   /** Names the full landscape these settings need. */
   fullKey: string;
   accumulator: VarianceAccumulator;
+  /** A network's per-row table and plane (null for the two-weight models). */
+  table: NetworkTable | null;
+  plane: Plane | null;
 }
 
 export class TrainingRun {
@@ -67,11 +79,15 @@ export class TrainingRun {
   /** A batch is shown (`batch` told) and its step not yet taken. */
   #midStep = false;
   #busy: Promise<void> | null = null;
+  // Bumped by each beat and by cancelBeat(): a beat's batch is shown only if it is still the latest.
+  #beat = 0;
+  #beatBusy: Promise<void> | null = null;
   // Bumped by every reset and jump: a landscape that arrives for an older generation is dropped.
   #generation = 0;
   #accumulated = new Set<number>();
   #variance: Landscape | null = null;
   #samples = new Map<number, Landscape>();
+  #networks = 0;
 
   constructor(listener: RunListener = {}, service = new LandscapeService()) {
     this.#listener = listener;
@@ -96,10 +112,21 @@ export class TrainingRun {
     },
   ): void {
     const { grid } = config;
-    const fullKey = `${config.model.name}|${String(grid.w1)}|${String(grid.w2)}|${grid.size}`;
+    // A network's full landscape is its own table's: never shared with another configuration.
+    const model = config.network ? `mlp#${++this.#networks}` : config.model.name;
+    const fullKey = `${model}|${String(grid.w1)}|${String(grid.w2)}|${grid.size}`;
     const timeline = new Timeline(config);
     const accumulator = createVarianceAccumulator(grid);
-    this.#setup = { timeline, grid, fullKey, accumulator };
+    this.#setup?.table?.cancel();
+    const table =
+      config.network &&
+      new NetworkTable(config.network, config.data, grid, this.#service.pool, {
+        changed: () => this.#listener.change?.(),
+        progress: (done) => this.#listener.progress?.(done),
+        failed: (message) => this.#listener.failed?.(message),
+      });
+    const plane = config.network?.plane ?? null;
+    this.#setup = { timeline, grid, fullKey, accumulator, table: table ?? null, plane };
     if (options.newData || fullKey !== this.#fullKey) {
       this.#service.cancel();
       this.#full = null;
@@ -112,7 +139,7 @@ export class TrainingRun {
     const at = timeline.iteration;
     const batch = timeline.batchOf(at);
     if (batch) {
-      const before = timeline.weightsAt(at - 1) ?? timeline.weights;
+      const before = timeline.before(at);
       void this.#withBatchLandscape(batch, generation, (landscape) =>
         this.#applyBatch(at, batch, landscape, before, false),
       );
@@ -145,8 +172,32 @@ export class TrainingRun {
     return this.timeline.iteration;
   }
 
-  get weights(): Vec2 {
+  /** Where the weights are drawn now (plane coordinates). */
+  get point(): Vec2 {
     return this.timeline.weights;
+  }
+
+  /** The window and resolution the landscapes are computed on. */
+  get grid(): Grid {
+    return this.#current().grid;
+  }
+
+  /** Training has carried the weights outside the window the landscapes show. */
+  get outside(): boolean {
+    const [a, b] = this.point;
+    const { w1, w2 } = this.grid;
+    return !(a >= w1[0] && a <= w1[1] && b >= w2[0] && b <= w2[1]);
+  }
+
+  /** A network's plane; null for the two-weight models. */
+  get plane(): Plane | null {
+    return this.#current().plane;
+  }
+
+  /** A network's table while it is built (its progress, or why it failed); null when there is none or it is ready. */
+  get table(): { progress: number; error: string | null } | null {
+    const table = this.#setup?.table;
+    return table && !table.model ? table : null;
   }
 
   get path(): readonly Vec2[] {
@@ -196,8 +247,9 @@ export class TrainingRun {
     if (!rows || !Number.isInteger(k) || k < 0 || k >= rows.length) return null;
     let landscape = this.#samples.get(k);
     if (!landscape) {
-      const { timeline, grid } = this.#current();
-      landscape = lossGrid(timeline.model, timeline.data, rows.subarray(k, k + 1), grid);
+      const { timeline, grid, table } = this.#current();
+      const model = table?.model ?? timeline.model;
+      landscape = lossGrid(model, timeline.data, rows.subarray(k, k + 1), grid);
       this.#samples.set(k, landscape);
     }
     return landscape;
@@ -241,10 +293,22 @@ export class TrainingRun {
     const timeline = this.timeline;
     const iteration = timeline.iteration + 1;
     const batch = timeline.schedule.at(iteration - 1);
-    const before = timeline.weights;
-    return this.#withBatchLandscape(batch, this.#generation, (landscape) =>
-      this.#applyBatch(iteration, batch, landscape, before),
-    );
+    const before = timeline.before(iteration);
+    const beat = ++this.#beat;
+    const shown = this.#withBatchLandscape(batch, this.#generation, (landscape) => {
+      if (beat === this.#beat) this.#applyBatch(iteration, batch, landscape, before);
+    });
+    this.#beatBusy = shown;
+    return shown;
+  }
+
+  /**
+   * Drops the batch a beat is still computing, so it is never shown: pausing then leaves the run at a
+   * whole step instead of a `batch-change` arriving after `pause`. Seeks and resets are left alone.
+   */
+  cancelBeat(): void {
+    this.#beat++;
+    if (this.#busy === this.#beatBusy) this.#busy = null;
   }
 
   /** Takes the step of a batch already on show, so that a paused run rests at a whole step. */
@@ -297,7 +361,7 @@ export class TrainingRun {
       this.#tellStep();
       return Promise.resolve();
     }
-    const before = timeline.weightsAt(target - 1) ?? timeline.weights;
+    const before = timeline.before(target);
     const shown = this.#withBatchLandscape(batch, generation, (landscape) => {
       this.#applyBatch(target, batch, landscape, before);
       this.#tellStep();
@@ -314,8 +378,15 @@ export class TrainingRun {
     const setup = this.#setup;
     if (!setup || !this.#attached || this.#fullKey === setup.fullKey) return;
     const key = (this.#fullKey = setup.fullKey);
-    const { timeline, grid } = setup;
+    const { timeline, grid, table } = setup;
     const { model, data } = timeline;
+    if (table) {
+      // From the table, the full landscape and σ² are sums over its rows: quick once it is built.
+      void table.ready.then((tabulated) => {
+        if (tabulated && this.#fullKey === key) this.#applyFull(computeFull(tabulated, data, grid));
+      });
+      return;
+    }
     if (data.n * grid.size * grid.size <= SYNC_FULL_WORK) {
       this.#applyFull(computeFull(model, data, grid));
       return;
@@ -344,12 +415,16 @@ export class TrainingRun {
     generation: number,
     apply: (landscape: Landscape) => void,
   ): Promise<void> | null {
-    const { timeline, grid } = this.#current();
+    const { timeline, grid, table } = this.#current();
     const { model, data, schedule } = timeline;
     let landscape: Landscape | Promise<Landscape | null>;
     if (batch.rows.length === data.n && schedule.sampling === 'full') {
       // Every batch is every row: the full landscape, computed once.
       landscape = this.#full ? this.#full.full : this.fullLandscapeReady();
+    } else if (table) {
+      landscape = table.model
+        ? lossGrid(table.model, data, batch.rows, grid)
+        : table.ready.then((tabulated) => tabulated && lossGrid(tabulated, data, batch.rows, grid));
     } else if (batch.rows.length * grid.size * grid.size <= SYNC_WORK) {
       landscape = lossGrid(model, data, batch.rows, grid);
     } else {
@@ -371,7 +446,7 @@ export class TrainingRun {
     iteration: number,
     batch: ScheduledBatch,
     landscape: Landscape,
-    weights: Vec2,
+    before: { weights: readonly number[]; point: Vec2 },
     tell = true,
   ): void {
     const { timeline, accumulator } = this.#current();
@@ -388,7 +463,7 @@ export class TrainingRun {
     this.#listener.change?.();
     if (!tell) return;
     const { epoch, batch: index, rows } = batch;
-    this.#listener.batch?.({ iteration, epoch, batch: index, rows, landscape, weights });
+    this.#listener.batch?.({ iteration, epoch, batch: index, rows, landscape, ...before });
   }
 
   #train(): void {

@@ -54,19 +54,19 @@ export function runSteps(timeline: Timeline): RunStep[] {
       rows: null,
     },
   ];
-  for (const { step, picked } of timeline.moves) {
+  for (const { iteration, picked, point, loss, gradient } of timeline.moves) {
     // A step to iteration i trained on batchOf(i); a pick at i measured its loss on the same batch.
-    const batch = timeline.batchOf(step.iteration);
+    const batch = timeline.batchOf(iteration);
     steps.push({
-      iteration: step.iteration,
+      iteration,
       kind: picked ? 'pick' : 'step',
       epoch: batch ? batch.epoch : null,
       batch: batch ? batch.batch : null,
-      w1: step.weights[0],
-      w2: step.weights[1],
-      loss: step.loss,
-      g1: step.gradient[0],
-      g2: step.gradient[1],
+      w1: point[0],
+      w2: point[1],
+      loss,
+      g1: gradient[0],
+      g2: gradient[1],
       rows: batch ? Array.from(batch.rows) : null,
     });
   }

@@ -65,8 +65,19 @@ export interface SamplerMoment {
   inline: string | null;
 }
 
-// Attributes a snippet copies as they are ('' for a boolean one).
-const copied = ['id', 'src', 'dataset', 'autoplay', 'controls', 'loop'];
+// Attributes a snippet copies as they are ('' for a boolean one); a network's settings among them,
+// so a `model="mlp"` snippet or #state= link reopens the same network.
+const copied = [
+  'id',
+  'src',
+  'dataset',
+  'layers',
+  'activation',
+  'plane',
+  'autoplay',
+  'controls',
+  'loop',
+];
 
 /** The attribute name → value map that reopens `sampler` at `moment`, in a stable order (what `#state=` stores too). */
 export function samplerAttributes(
@@ -89,7 +100,9 @@ export function samplerAttributes(
     attributes['learning-rate'] = String(sampler.learningRateSetting);
   const weights = sampler.initialWeights;
   if (weights) attributes['weights'] = `${weights[0]} ${weights[1]}`;
-  attributes['extent'] = sampler.extent.join(' ');
+  // A network's window is fitted to its run unless the page set one: a snippet keeps that choice.
+  if (sampler.model !== 'mlp' || sampler.getAttribute('extent') !== null)
+    attributes['extent'] = sampler.extent.join(' ');
   attributes['resolution'] = String(sampler.resolution);
   attributes['rate'] = String(sampler.rate);
   attributes['max-iterations'] = String(sampler.maxIterations);

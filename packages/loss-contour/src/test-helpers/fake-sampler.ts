@@ -14,6 +14,14 @@ export class FakeSampler extends HTMLElement {
   rows = new Uint32Array(0);
   lastStep: WeightsChangeDetail | null = null;
   picks: Vec2[] = [];
+  /** Batches per second, and whether it plays: views fit their morph to the beat. */
+  rate = 2;
+  paused = true;
+
+  /** The logistic model's plane is the identity: the point is the weights. */
+  get point(): Vec2 {
+    return this.weights;
+  }
 
   sampleLandscape(k: number): Landscape | null {
     return this.samples[k] ?? null;
@@ -33,6 +41,7 @@ export class FakeSampler extends HTMLElement {
       rows: this.rows,
       landscape,
       weights: this.weights,
+      point: this.weights,
     });
   }
 
@@ -48,6 +57,32 @@ export class FakeSampler extends HTMLElement {
       previous,
       gradient: [previous[0] - weights[0], previous[1] - weights[1]],
       loss: 0,
+      point: weights,
+      previousPoint: previous,
+      offPlane: 0,
+      planeLoss: 0,
+      picked: false,
+      path: this.path,
+    };
+    emit(this, 'weights-change', this.lastStep);
+  }
+
+  /** Moves the weights where a reader picked them, as <batch-sampler> reports it: the iteration stays, zero gradient. */
+  movePicked(weights: Vec2): void {
+    const previous = this.weights;
+    this.weights = weights;
+    this.path = [...this.path, weights];
+    this.lastStep = {
+      iteration: this.iteration,
+      weights,
+      previous,
+      gradient: [0, 0],
+      loss: 0,
+      point: weights,
+      previousPoint: previous,
+      offPlane: 0,
+      planeLoss: 0,
+      picked: true,
       path: this.path,
     };
     emit(this, 'weights-change', this.lastStep);

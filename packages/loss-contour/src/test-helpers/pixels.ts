@@ -77,7 +77,8 @@ export async function drawn(el: LossContour): Promise<void> {
   await el.updateComplete;
   await until(() => {
     const canvas = el.shadowRoot!.querySelector('canvas');
-    if (!canvas || hooksOf(el).morphing) return false;
+    const hooks = hooksOf(el);
+    if (!canvas || hooks.morphing || !hooks.visible) return false;
     const box = canvas.getBoundingClientRect();
     return box.width > 0 && canvas.width === Math.round(box.width * devicePixelRatio);
   }, 'the first drawing');

@@ -2,12 +2,17 @@
 // oldest): an offscreen canvas with one regl instance, its commands and cached meshes, one frame loop
 // that draws each visible surface that needs it, and the context's loss and restore. The page holds one
 // instance (pageContext); a test may make its own.
-import createREGL from 'regl';
-import type { Regl, Texture2D, DrawCommand } from 'regl';
+import type { Regl, Texture2D } from 'regl';
 import { colormapTable, type ColormapName } from '@lossquake/kit';
-import { createSurfaceCommand, createWireCommand } from './commands/surface.js';
-import { createFlatCommand } from './commands/lines.js';
-import { createCameraScope } from './commands/camera.js';
+import {
+  addGeneratedCode,
+  createCommands,
+  generatedLookup,
+  startRegl,
+  type CodeLookup,
+  type Commands,
+  type GeneratedFunction,
+} from './start-regl.js';
 import { contextCanvas, contextOf, fit, isSoftware, present, type GLCanvas } from './gl-canvas.js';
 import { createMesh, type SurfaceMesh } from './surface-mesh.js';
 
@@ -25,12 +30,7 @@ export interface SurfaceClient {
   statusChanged(status: SharedStatus, message: string): void;
 }
 
-export interface Commands {
-  camera: DrawCommand;
-  surface: DrawCommand;
-  wire: DrawCommand;
-  flat: DrawCommand;
-}
+export type { Commands };
 
 /** What a surface may use while it renders. */
 export interface SharedGL {
@@ -51,26 +51,19 @@ export interface SharedGL {
 /** The largest frame drawn through the shared canvas, per side in device pixels. */
 export const MAX_FRAME = 2048;
 
+/** regl was stopped compiling its code: the page's policy forbids eval and Function. */
+function evalRefused(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return error instanceof EvalError || /unsafe-eval|Content Security Policy|EvalError/i.test(text);
+}
+
 /** Why a surface cannot draw, in words for the reader. */
 function describeFailure(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/unsafe-eval|Content Security Policy|EvalError/i.test(text) || error instanceof EvalError) {
+  if (evalRefused(error)) {
     return "3-D view unavailable: this page's Content-Security-Policy forbids 'unsafe-eval', which WebGL drawing (regl) needs.";
   }
   return `3-D view unavailable: WebGL could not start (${text}).`;
-}
-
-function startRegl(gl: WebGLRenderingContext): Regl {
-  let failure: Error | null = null;
-  const regl = createREGL({
-    gl,
-    optionalExtensions: ['OES_element_index_uint'],
-    onDone: (error: Error | null) => {
-      if (error) failure = error;
-    },
-  } as never) as Regl | null;
-  if (!regl || failure) throw failure ?? new Error('regl could not start');
-  return regl;
 }
 
 export class SharedContext {
@@ -82,6 +75,10 @@ export class SharedContext {
   #generation = 0;
   #contextsCreated = 0;
   #frameHandle = 0;
+  /** The last start failed because the policy forbids eval: registered code may fix that. */
+  #evalRefused = false;
+  /** Where regl finds its code generated ahead of time; a test swaps it to see a miss. */
+  codeLookup: CodeLookup = generatedLookup;
 
   /** Registers a surface; the first one creates the context. */
   attach(client: SurfaceClient): void {
@@ -125,6 +122,16 @@ export class SharedContext {
     this.#start(this.#canvas);
   }
 
+  /**
+   * Starts again where a strict policy stopped regl, once code generated ahead of time has been
+   * registered since (strict-csp.ts may be imported after the first surface met the policy).
+   */
+  retryRefused(): void {
+    if (!this.#evalRefused || this.#shared || !this.#canvas || this.#clients.size === 0) return;
+    this.#start(this.#canvas);
+    this.request();
+  }
+
   /** Frees the context now rather than at garbage collection; the next create() makes a new canvas. */
   destroy(): void {
     if (this.#frameHandle) cancelAnimationFrame(this.#frameHandle);
@@ -140,6 +147,7 @@ export class SharedContext {
     // A later surface tries again: WebGL may be back (a GPU process restarted, a test's stub removed).
     this.#status = 'ready';
     this.#message = '';
+    this.#evalRefused = false;
   }
 
   // What tests and benchmarks read (through src/testing.ts).
@@ -193,9 +201,11 @@ export class SharedContext {
   #start(canvas: GLCanvas): void {
     try {
       this.#shared = this.#open(canvas);
+      this.#evalRefused = false;
       this.#setStatus('ready', '');
     } catch (error) {
       this.#shared = null;
+      this.#evalRefused = evalRefused(error);
       this.#setStatus('unavailable', describeFailure(error));
     }
   }
@@ -206,15 +216,10 @@ export class SharedContext {
     if (gl.isContextLost()) throw new Error('the WebGL context is lost');
     this.#contextsCreated++;
     const software = isSoftware(gl);
-    const regl = startRegl(gl);
+    // Where generated code misses, compiling is where a strict Content-Security-Policy stops regl.
+    const regl = startRegl(gl, this.codeLookup);
     try {
-      // Compiling the commands is where a strict Content-Security-Policy stops regl (it generates code).
-      const commands: Commands = {
-        camera: createCameraScope(regl),
-        surface: createSurfaceCommand(regl),
-        wire: createWireCommand(regl),
-        flat: createFlatCommand(regl),
-      };
+      const commands = createCommands(regl);
       const meshes = new Map<number, SurfaceMesh>();
       const colormaps = new Map<ColormapName, Texture2D>();
       return {
@@ -284,3 +289,13 @@ function colormapTexture(regl: Regl, name: ColormapName): Texture2D {
 
 /** The context every surface on this page shares. */
 export const pageContext = new SharedContext();
+
+/**
+ * Lets regl run this code generated ahead of time instead of compiling it with Function (what
+ * `@lossquake/loss-surface/strict-csp` does with generated-code.ts); a surface that a strict policy
+ * already stopped starts again.
+ */
+export function useGeneratedCode(table: Readonly<Record<string, GeneratedFunction>>): void {
+  addGeneratedCode(table);
+  pageContext.retryRefused();
+}

@@ -16,6 +16,11 @@ export class FakeSampler extends HTMLElement implements Omit<LinkedSampler, 'dat
   lastStep: WeightsChangeDetail | null = null;
   picked: Vec2[] = [];
 
+  /** The logistic model's plane is the identity: the point is the weights. */
+  get point(): Vec2 {
+    return this.weights;
+  }
+
   override get dataset(): DOMStringMap & Dataset {
     return { n: 0, x: new Float64Array(0), y: new Uint8Array(0) } as unknown as DOMStringMap &
       Dataset;
@@ -40,7 +45,14 @@ export class FakeSampler extends HTMLElement implements Omit<LinkedSampler, 'dat
       rows: new Uint32Array([0]),
       landscape,
       weights: this.weights,
+      point: this.weights,
     });
+  }
+
+  /** Starts over, as a change of settings does: `sampler-reset`. */
+  reset(): void {
+    this.iteration = 0;
+    emit(this, 'sampler-reset', { reason: 'batch-size' });
   }
 
   /** Takes a training step to `weights`. */
@@ -54,6 +66,11 @@ export class FakeSampler extends HTMLElement implements Omit<LinkedSampler, 'dat
       previous,
       gradient: [0, 0],
       loss: 0,
+      point: weights,
+      previousPoint: previous,
+      offPlane: 0,
+      planeLoss: 0,
+      picked: false,
       path: this.path,
     });
   }

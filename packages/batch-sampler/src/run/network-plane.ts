@@ -1,0 +1,102 @@
+// A network's run, seen on a plane: the seeded run ahead, the plane it lies in (or a random one),
+// and the window that holds the projected path. All of it is fast next to the per-row table.
+import {
+  createNetwork,
+  pcaPlane,
+  project,
+  randomPlane,
+  trainPath,
+  type Activation,
+  type Dataset,
+  type Network,
+  type OptimizerKind,
+  type Plane,
+  type Sampling,
+} from '@lossquake/core';
+import { networkLearner, type Learner } from './learner.js';
+
+export type PlaneKind = 'pca' | 'random';
+
+export interface NetworkRunOptions {
+  data: Dataset;
+  layers: readonly number[];
+  activation: Activation;
+  plane: PlaneKind;
+  seed: number;
+  batchSize: number;
+  sampling: Sampling;
+  optimizer: OptimizerKind;
+  learningRate: number;
+  /** How far the run ahead goes: the sampler's `max-iterations`. */
+  iterations: number;
+}
+
+export interface NetworkRun {
+  network: Network;
+  plane: Plane;
+  learner: Learner;
+  /** A square window around the projected run ahead, with a margin: [a0, a1, b0, b1]. */
+  extent: [number, number, number, number];
+}
+
+/**
+ * The run ahead trains on at most this many rows (steps × batch size): about a second. A longer
+ * run is planned on its first steps; the sampler can still train past them.
+ */
+export const MAX_AHEAD_ROWS = 2_000_000;
+
+/** The share of the path's span added on each side of the window. */
+const MARGIN = 0.25;
+
+/** Trains the run ahead once and lays the plane through its end (Li et al. 2018, section 7). */
+export function networkRun(options: NetworkRunOptions): NetworkRun {
+  const { data, seed, batchSize } = options;
+  const network = createNetwork({
+    inputs: data.d ?? 2,
+    layers: options.layers,
+    activation: options.activation,
+  });
+  const start = network.initialise(seed);
+  const iterations = Math.max(
+    1,
+    Math.min(options.iterations, Math.floor(MAX_AHEAD_ROWS / batchSize)),
+  );
+  const path = trainPath({
+    network,
+    data,
+    batchSize,
+    sampling: options.sampling,
+    seed,
+    optimizer: options.optimizer,
+    learningRate: options.learningRate,
+    iterations,
+    start,
+  });
+  const end = path[path.length - 1]!;
+  const plane = options.plane === 'pca' ? pcaPlane(path) : randomPlane(network, end, seed);
+  return {
+    network,
+    plane,
+    learner: networkLearner(network, data, plane, start),
+    extent: fitWindow(path.map((theta) => project(plane, theta).point)),
+  };
+}
+
+/** A square window (equal spans, so distances on the plane look true) around `points`. */
+function fitWindow(points: readonly (readonly [number, number])[]): NetworkRun['extent'] {
+  let [a0, a1, b0, b1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [a, b] of points) {
+    a0 = Math.min(a0, a);
+    a1 = Math.max(a1, a);
+    b0 = Math.min(b0, b);
+    b1 = Math.max(b1, b);
+  }
+  // The end of the run is the plane's origin, so the window always holds (0, 0).
+  a0 = Math.min(a0, 0);
+  a1 = Math.max(a1, 0);
+  b0 = Math.min(b0, 0);
+  b1 = Math.max(b1, 0);
+  const half = Math.max(a1 - a0, b1 - b0, 1e-3) * (0.5 + MARGIN);
+  const [ca, cb] = [(a0 + a1) / 2, (b0 + b1) / 2];
+  return [ca - half, ca + half, cb - half, cb + half];
+}

@@ -1,0 +1,97 @@
+// A network's per-row landscape table L[row, j, i], built in bands of rows on the page's worker pool
+// (every core at once), with progress, cancelled with the settings that asked for it.
+import {
+  createNetwork,
+  fillRowTable,
+  MAX_TABLE_BYTES,
+  tableBytes,
+  type Dataset,
+  type Grid,
+  type NetworkOptions,
+  type Plane,
+  type RowTable,
+} from '@lossquake/core';
+import type { PoolTask, WorkerPool } from './worker-pool.js';
+
+/** One band of rows, rowStart .. rowEnd − 1, as the pool runs it. */
+export interface TableBandMessage {
+  task: 'row-table';
+  network: NetworkOptions;
+  data: Dataset;
+  plane: Plane;
+  grid: Grid;
+  rowStart: number;
+  rowEnd: number;
+}
+
+function fillBand(message: TableBandMessage, rowStart: number, rowEnd: number, out: Float32Array) {
+  const { network, data, plane, grid } = message;
+  fillRowTable(createNetwork(network), data, plane, grid, rowStart, rowEnd, out);
+}
+
+export const tableBandTask: PoolTask<TableBandMessage, Float32Array> = {
+  whole(message) {
+    const cells = message.grid.size ** 2;
+    const result = new Float32Array((message.rowEnd - message.rowStart) * cells);
+    fillBand(message, message.rowStart, message.rowEnd, result);
+    return { result, transfer: [result.buffer] };
+  },
+  *sliced(message) {
+    const cells = message.grid.size ** 2;
+    const result = new Float32Array((message.rowEnd - message.rowStart) * cells);
+    // One row at a time on the main thread: a row of a 64² table is a few milliseconds.
+    for (let r = message.rowStart; r < message.rowEnd; r++) {
+      const offset = (r - message.rowStart) * cells;
+      fillBand(message, r, r + 1, result.subarray(offset, offset + cells));
+      if (r + 1 < message.rowEnd) yield;
+    }
+    return result;
+  },
+};
+
+/** Bands per worker: more than one, so the progress bar moves and a slow core is not waited on. */
+const BANDS_PER_WORKER = 4;
+
+export interface TableRequest {
+  network: NetworkOptions;
+  data: Dataset;
+  plane: Plane;
+  grid: Grid;
+}
+
+/**
+ * Builds the table of `request` on `pool`, calling `progress` with the share of rows done (0..1).
+ * Rejects with a RangeError past MAX_TABLE_BYTES (a message for the reader), and with the signal's
+ * reason when aborted.
+ */
+export async function buildRowTable(
+  pool: WorkerPool,
+  request: TableRequest,
+  { signal, progress }: { signal: AbortSignal; progress: (done: number) => void },
+): Promise<RowTable> {
+  const { data, grid } = request;
+  const bytes = tableBytes(data.n, grid.size);
+  if (bytes > MAX_TABLE_BYTES) {
+    const mib = (b: number) => Math.ceil(b / 2 ** 20);
+    throw new RangeError(
+      `a network's landscapes need a table of ${data.n} rows × ${grid.size}² cells (${mib(bytes)} MiB), over the ${mib(MAX_TABLE_BYTES)} MiB limit: use fewer rows or a lower resolution`,
+    );
+  }
+  const cells = grid.size ** 2;
+  const values = new Float32Array(data.n * cells);
+  const bands = Math.min(data.n, pool.size * BANDS_PER_WORKER);
+  let done = 0;
+  progress(0);
+  await Promise.all(
+    Array.from({ length: bands }, async (_, k) => {
+      const rowStart = Math.floor((k * data.n) / bands);
+      const rowEnd = Math.floor(((k + 1) * data.n) / bands);
+      const message: TableBandMessage = { task: 'row-table', ...request, rowStart, rowEnd };
+      const band = await pool.run<Float32Array>(message, [], { signal });
+      values.set(band, rowStart * cells);
+      done += rowEnd - rowStart;
+      progress(done / data.n);
+    }),
+  );
+  return { grid, values };
+}

@@ -39,7 +39,10 @@ const STRICT_CSP = [
 
 const policies = (context, next) => {
   // csp-strict.html loads dist/lossquake.js, csp-strict-bundle.html dist/lossquake.strict-csp.js.
-  if (context.path === `${PAGES}csp-strict.html` || context.path === `${PAGES}csp-strict-bundle.html`) {
+  if (
+    context.path === `${PAGES}csp-strict.html` ||
+    context.path === `${PAGES}csp-strict-bundle.html`
+  ) {
     context.set('Content-Security-Policy', STRICT_CSP);
   }
   return next();

@@ -78,7 +78,8 @@ mkdirSync(dist, { recursive: true });
 // because the site is served under a Content-Security-Policy without 'unsafe-eval' (serve.mjs).
 for (const name of ['lossquake.js', 'lossquake.strict-csp.js']) {
   const bundle = join(bundleDir, name);
-  if (!existsSync(bundle)) fail(`${bundle} is missing: run \`pnpm --filter lossquake build\` first`);
+  if (!existsSync(bundle))
+    fail(`${bundle} is missing: run \`pnpm --filter lossquake build\` first`);
   cpSync(bundle, join(dist, name));
   for (const ending of ['.map', '.LICENSE.txt'])
     if (existsSync(bundle + ending)) cpSync(bundle + ending, join(dist, name + ending));

@@ -55,11 +55,16 @@ describe('the docs pages under the policy the docs server sends', () => {
           ),
         );
         for (const surface of page.document.querySelectorAll('loss-surface'))
-          expect(await drawnOnScreen(surface), `${name}: ${surface.id || 'a surface'}`).to.equal(true);
+          expect(await drawnOnScreen(surface), `${name}: ${surface.id || 'a surface'}`).to.equal(
+            true,
+          );
         await delay(300);
         expect(violations(page), name).to.deep.equal([]);
         // The policy is in force in this frame (checked last: the refusal is a violation too).
-        expect(() => (win as unknown as { eval(code: string): unknown }).eval('1'), name).to.throw();
+        expect(
+          () => (win as unknown as { eval(code: string): unknown }).eval('1'),
+          name,
+        ).to.throw();
         expect(problems(page), name).to.deep.equal([]);
       } finally {
         page.close();

@@ -151,9 +151,9 @@ describe('networks.html, real networks', () => {
     const pca = sampler('net-pca');
     const output = (id: string) =>
       page.document.querySelector(`output[data-plane-for="${id}"]`)!.textContent ?? '';
-    expect(await until(() => random.plane !== null && /cosine/.test(output('net-random')))).to.equal(
-      true,
-    );
+    expect(
+      await until(() => random.plane !== null && /cosine/.test(output('net-random'))),
+    ).to.equal(true);
     const cosine = random.plane!.cosine!;
     expect(Math.abs(cosine)).to.be.below(0.2);
     expect(output('net-random')).to.include(`cosine ${cosine.toFixed(3)}`);

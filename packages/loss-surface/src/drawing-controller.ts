@@ -45,6 +45,8 @@ export class DrawingController implements ReactiveController {
   #dirty = true;
   /** Morph progress of the last frame drawn. */
   #shownT = 1;
+  /** Within paintNow(): draw whether or not the element is seen. */
+  #unseen = false;
 
   #client: SurfaceClient;
 
@@ -76,10 +78,26 @@ export class DrawingController implements ReactiveController {
     this.#attached = false;
   }
 
-  /** Morphs to `landscape` over `duration` ms (0: at once). */
+  /**
+   * Morphs to `landscape` over `duration` ms (0: at once). Out of sight, a first landscape is
+   * painted at once, so a print or a full-page capture shows it; later ones wait to be seen.
+   */
   show(landscape: Landscape, duration: number): void {
-    this.morph.push(landscape, performance.now(), duration);
+    const seen = this.#options.visible();
+    const first = this.morph.target === null;
+    this.morph.push(landscape, performance.now(), seen ? duration : 0);
     this.invalidate();
+    if (!seen && first) this.paintNow();
+  }
+
+  /** Paints now even out of sight (laid out below the fold, printing); false when it cannot. */
+  paintNow(): boolean {
+    this.#unseen = true;
+    try {
+      return this.drawNow();
+    } finally {
+      this.#unseen = false;
+    }
   }
 
   /** Shows no landscape (the axes stay). */
@@ -102,7 +120,8 @@ export class DrawingController implements ReactiveController {
 
   #visible(): boolean {
     const { size } = this.#options;
-    return this.#options.visible() && size.width > 0 && size.height > 0 && !!this.#options.canvas();
+    const shown = this.#unseen || this.#options.visible();
+    return shown && size.width > 0 && size.height > 0 && !!this.#options.canvas();
   }
 
   #needsDraw(now: number): boolean {

@@ -5,7 +5,9 @@ import { property, query } from 'lit/decorators.js';
 import type { Landscape } from '@lossquake/core';
 import {
   DescriptionController,
+  PrintController,
   buildingMessage,
+  morphDuration,
   ReducedMotionController,
   ResizeController,
   VisibilityController,
@@ -115,7 +117,9 @@ export class LossSurface extends LitElement implements CapturableView {
   #visibility = new VisibilityController(this, () => this.#drawing.invalidate());
   #resize = new ResizeController(this, {
     target: () => this.renderRoot.querySelector('.frame'),
-    onChange: () => this.#drawing.invalidate(),
+    // Laid out off screen (below the fold, in a print or full-page capture): paint once anyway.
+    onChange: () =>
+      this.#visibility.visible ? this.#drawing.invalidate() : this.#drawing.paintNow(),
   });
   #motion = new ReducedMotionController(this);
   #orbit = new OrbitController(this, () => this.#motion.reduced);
@@ -141,6 +145,12 @@ export class LossSurface extends LitElement implements CapturableView {
     const linked = sampler ? { mode, iteration, sample: this.sample } : null;
     return describeSurface({ landscape: this.currentLandscape, sampler: linked, weights });
   });
+
+  constructor() {
+    super();
+    // Printing paints what is shown now, on screen or not.
+    new PrintController(this, () => this.#drawing.paintNow());
+  }
 
   /** Which landscape of a linked sampler is shown: `batch`, `full` or `sample`. */
   get landscapeMode(): SurfaceMode {
@@ -200,9 +210,11 @@ export class LossSurface extends LitElement implements CapturableView {
 
   protected override render() {
     const { loadError } = this.#source;
-    const building = this.currentLandscape ? null : buildingMessage(this.#source.sampler);
+    const { sampler, link } = this.#source;
+    const building = this.currentLandscape ? null : buildingMessage(sampler);
+    const unlinked = this.currentLandscape ? null : link.missing.message;
     const message =
-      loadError ?? building ?? (this.#status === 'ready' ? null : this.#statusMessage);
+      loadError ?? unlinked ?? building ?? (this.#status === 'ready' ? null : this.#statusMessage);
     const alert = loadError !== null || this.#status === 'unavailable';
     return html`<div class="frame" part="frame">
       <canvas part="canvas"></canvas>
@@ -258,7 +270,12 @@ export class LossSurface extends LitElement implements CapturableView {
   #show(landscape: Landscape, instant: boolean): void {
     if (landscape === this.currentLandscape) return;
     const first = this.currentLandscape === null;
-    const duration = instant || first || this.#motion.reduced ? 0 : this.transition;
+    const sampler = this.#source.sampler;
+    const transition = morphDuration(
+      this.transition,
+      sampler?.paused === false ? sampler.rate : null,
+    );
+    const duration = instant || first || this.#motion.reduced ? 0 : transition;
     this.#drawing.show(landscape, duration);
     this.#description.refresh();
   }

@@ -99,6 +99,11 @@ export class SourceController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The link to the sampler (its `missing` note when `for` names none). */
+  get link(): SamplerLink {
+    return this.#link;
+  }
+
   get sampler(): LinkedSampler | null {
     return this.#link.sampler;
   }

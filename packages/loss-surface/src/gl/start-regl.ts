@@ -2,15 +2,15 @@
 // each command and compiles it with Function, which a Content-Security-Policy without 'unsafe-eval'
 // forbids; so the code for our commands is generated ahead of time (tools/regl-codegen.mjs writes
 // generated-code.ts) and handed to regl through our patch's `cachedCode` lookup
-// (patches/regl@2.1.1.patch). That table is about 27 KB gzipped and most pages need none of it, so it
-// is opt-in: the lookup below is empty until a page imports `@lossquake/loss-surface/strict-csp`
-// (src/strict-csp.ts), which registers it. Code regl asks for that is not there is compiled as
-// before, so a miss behaves exactly as regl without the patch: it draws, or under a strict policy it
-// throws and the surface says why.
+// (patches/regl@2.1.1.patch). The table adds about 26 KB gzipped to a bundle and most pages need
+// none of it, so it is opt-in: the lookup below is empty until a page imports
+// `@lossquake/loss-surface/strict-csp` (src/strict-csp.ts), which registers it. Code regl asks for
+// that is not there is compiled as before, so a miss behaves exactly as regl without the patch: it
+// draws, or under a strict policy it throws and the surface says why.
 //
 // regl's minified build, the one dist/lossquake.js ships, is the only one we load: the code it
 // generates differs from its checked build's (which adds its development checks to every command),
-// and keeping one build's code keeps the table to about 24 KB gzipped instead of twice that.
+// and keeping one build's code keeps the table to one copy instead of two.
 import createREGL from 'regl/dist/regl.min.js';
 import type { Regl, DrawCommand } from 'regl';
 import { createSurfaceCommand, createWireCommand } from './commands/surface.js';

@@ -141,7 +141,7 @@ describe('<batch-sampler model="mlp">', () => {
     onPlane(s.plane!, 0.2, -0.1).forEach((w, k) => expect(pick.weights[k]).to.be.closeTo(w, 1e-12));
     const stepped = once(s, 'weights-change');
     await s.step();
-    expect(((await stepped).detail).offPlane).to.be.above(0);
+    expect((await stepped).detail.offPlane).to.be.above(0);
   });
 
   it('stepBack and seek are exact for the network', async () => {

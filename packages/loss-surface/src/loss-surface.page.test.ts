@@ -11,10 +11,12 @@ const bottom: RGB = [blues[0]!, blues[1]!, blues[2]!];
 const top: RGB = [blues[1020]!, blues[1021]!, blues[1022]!];
 
 async function belowTheFold(): Promise<LossSurface> {
-  const page = await fixture<HTMLDivElement>(html`<div>
-    <div style="height:${innerHeight * 3}px"></div>
-    <loss-surface transition="0" style="width:240px;height:180px"></loss-surface>
-  </div>`);
+  const page = await fixture<HTMLDivElement>(
+    html`<div>
+      <div style="height:${innerHeight * 3}px"></div>
+      <loss-surface transition="0" style="width:240px;height:180px"></loss-surface>
+    </div>`,
+  );
   const el = page.querySelector('loss-surface')!;
   expect(el.getBoundingClientRect().top).to.be.above(innerHeight);
   return el;
@@ -24,9 +26,13 @@ describe('<loss-surface> off screen', () => {
   it('paints its landscape once laid out, without being scrolled to', async () => {
     const el = await belowTheFold();
     el.landscape = terraces(32, 10);
-    await waitUntil(() => countNear(pixels(el), bottom, 12) > 100, 'the surface painted off screen', {
-      timeout: 8000,
-    });
+    await waitUntil(
+      () => countNear(pixels(el), bottom, 12) > 100,
+      'the surface painted off screen',
+      {
+        timeout: 8000,
+      },
+    );
     expect(countNear(pixels(el), top, 12)).to.be.greaterThan(100);
   });
 

@@ -31,8 +31,8 @@ describe('<loss-contour> with a real <batch-sampler>', () => {
     const dot = el.shadowRoot!.querySelector<SVGCircleElement>('circle.weights')!;
     const { w1, w2 } = sampler.landscape!.grid;
     const [x, y] = contourWeights(el, dot.cx.baseVal.value, dot.cy.baseVal.value, [...w1, ...w2]);
-    expect(x).to.be.closeTo(sampler.weights[0], 0.01);
-    expect(y).to.be.closeTo(sampler.weights[1], 0.01);
+    expect(x).to.be.closeTo(sampler.point[0], 0.01);
+    expect(y).to.be.closeTo(sampler.point[1], 0.01);
     expect(el.shadowRoot!.querySelector('line.step')).to.exist;
   });
 

@@ -1,5 +1,5 @@
 // Lint for every package: TypeScript (type-aware), Lit's template rules, the web-component rules, and
-// the package graph of DESIGN.md: core ← kit ← {batch-sampler, loss-surface, loss-contour} ← lossquake.
+// the package graph of DESIGN.md: core ← kit ← {batch-sampler, loss-surface, loss-contour, data-scatter} ← lossquake.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
@@ -12,6 +12,7 @@ const elements = {
   'batch-sampler': '@lossquake/batch-sampler',
   'loss-surface': '@lossquake/loss-surface',
   'loss-contour': '@lossquake/loss-contour',
+  'data-scatter': '@lossquake/data-scatter',
   lossquake: 'lossquake',
 };
 const elementImports = (...folders) =>
@@ -86,23 +87,34 @@ export default tseslint.config(
   // page that shows src frames does not ship the sampler (integration tests live in lossquake/test).
   boundary(
     ['packages/loss-surface/**'],
-    elementImports('batch-sampler', 'loss-contour', 'lossquake'),
+    elementImports('batch-sampler', 'loss-contour', 'data-scatter', 'lossquake'),
     'A view imports only core, kit and its own files (DESIGN.md, "Packages").',
   ),
   boundary(
     ['packages/loss-contour/**'],
-    elementImports('batch-sampler', 'loss-surface', 'lossquake'),
+    elementImports('batch-sampler', 'loss-surface', 'data-scatter', 'lossquake'),
+    'A view imports only core, kit and its own files (DESIGN.md, "Packages").',
+  ),
+  boundary(
+    ['packages/data-scatter/**'],
+    elementImports('batch-sampler', 'loss-surface', 'loss-contour', 'lossquake'),
     'A view imports only core, kit and its own files (DESIGN.md, "Packages").',
   ),
   boundary(
     ['packages/kit/**'],
-    elementImports('batch-sampler', 'loss-surface', 'loss-contour', 'lossquake'),
+    elementImports('batch-sampler', 'loss-surface', 'loss-contour', 'data-scatter', 'lossquake'),
     'kit is what the elements share; it imports no element (DESIGN.md, "Packages").',
   ),
   boundary(
     ['packages/core/src/**'],
     [
-      ...elementImports('batch-sampler', 'loss-surface', 'loss-contour', 'lossquake'),
+      ...elementImports(
+        'batch-sampler',
+        'loss-surface',
+        'loss-contour',
+        'data-scatter',
+        'lossquake',
+      ),
       ...packageImports('kit', '@lossquake/kit'),
       'lit',
       'lit/*',

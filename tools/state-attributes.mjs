@@ -9,7 +9,7 @@ import prettier from 'prettier';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The element packages whose tags a state link stores. A package missing here is never restored.
-const packages = ['batch-sampler', 'loss-surface', 'loss-contour'];
+const packages = ['batch-sampler', 'loss-surface', 'loss-contour', 'data-scatter'];
 const output = `${root}packages/batch-sampler/src/share/state-attributes.ts`;
 
 async function manifestTags(name) {

@@ -3,7 +3,7 @@
 // pages under pages/, one fresh page per measurement group, served from the repository root on
 // 127.0.0.1 (nothing touches the network). Prints one markdown report; writes results/bench.json.
 //
-// Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,throughput,morph,network,bad-src,
+// Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,throughput,morph,network,gpu-compute,bad-src,
 // --libs=ours,plotly, --screenshots (a PNG of each page when its measurement ends, in results/),
 // --bundle=path/to/lossquake.js (measure another build in place of packages/lossquake/dist).
 import { existsSync } from 'node:fs';
@@ -70,6 +70,11 @@ function plan() {
     for (const res of quick ? [64] : [32, 64, 128])
       for (const batch of quick ? [10] : [10, 100])
         pages.push(['network', { res, samples: 1000, batch }]);
+  }
+  if (wants('gpu-compute') && libs.includes('ours')) {
+    for (const res of resolutions)
+      for (const batch of quick ? [10, 100] : [10, 100, 1000])
+        pages.push(['gpu-compute', { res, batch }]);
   }
   if (wants('bad-src') && libs.includes('ours')) {
     for (const el of ['batch-sampler', 'loss-contour', 'loss-surface'])

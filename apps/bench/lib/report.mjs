@@ -370,6 +370,27 @@ function networkSection(pages) {
   ].join('\n');
 }
 
+function gpuComputeSection(pages) {
+  const measured = pages.filter((p) => p.section === 'gpu-compute' && !p.error);
+  const rows = measured.map((p) => [
+    `${p.resolution}²`,
+    p.batchSize,
+    ms(p.cpu.median),
+    p.gpu ? ms(p.gpu.median) : 'no WebGL2 float target',
+    p.gpu ? ratio(p.cpu.median, p.gpu.median) : '–',
+    p.gap === undefined ? '–' : p.gap.toExponential(1),
+  ]);
+  const renderer = measured.find((p) => p.renderer)?.renderer ?? 'unknown';
+  return [
+    '## GPU compute against the CPU: one batch landscape (blobs, logistic, [−20, 20]²)',
+    '',
+    `From the rows to the landscape's Float32Array in hand: core's \`lossGrid\` (its logistic fast path) and the sampler's WebGL2 kernel (rows in a float texture, a fragment per four cells, \`readPixels\`). Median ms per landscape. Renderer: ${renderer}. The sampler uses the GPU only where the same two timings at 64² × 100 favour it. Plotly has no equivalent.`,
+    '',
+    table(['res', 'batch', 'CPU ms', 'GPU ms', 'CPU/GPU', 'max rel. gap'], rows),
+    '',
+  ].join('\n');
+}
+
 function errorsSection(pages) {
   const failed = pages.filter((p) => p.error);
   if (!failed.length) return '';
@@ -393,6 +414,7 @@ export function report(data) {
     has('throughput') ? throughputSection(pages) : '',
     has('morph') ? morphSection(pages) : '',
     has('network') ? networkSection(pages) : '',
+    has('gpu-compute') ? gpuComputeSection(pages) : '',
     has('bad-src') ? badSrcSection(pages) : '',
     errorsSection(pages),
   ]

@@ -159,24 +159,42 @@ document.addEventListener('click', async (event) => {
       .split(/\s+/)
       .map((id) => document.getElementById(id))
       .filter((sampler) => sampler && typeof sampler.step === 'function');
+  // A sampler's `group` hands each call on to the rest of its group: call one sampler per group.
+  const leaders = (name) =>
+    samplers(name).filter(
+      (sampler, k, all) => !sampler.group || all.findIndex((s) => s.group === sampler.group) === k,
+    );
   if (button.hasAttribute('data-step-sampler')) {
-    for (const sampler of samplers('data-step-sampler')) sampler.step();
+    for (const sampler of leaders('data-step-sampler')) sampler.step();
   } else if (button.hasAttribute('data-reset-samplers')) {
-    for (const sampler of samplers('data-reset-samplers')) sampler.reset();
-    const player = button.parentElement?.querySelector('[data-play-samplers]');
-    player?.setAttribute('aria-pressed', 'false');
-    if (player) player.textContent = 'Play all';
+    for (const sampler of leaders('data-reset-samplers')) sampler.reset();
   } else {
-    const group = samplers('data-play-samplers');
-    const play = group.some((sampler) => sampler.paused);
-    for (const sampler of group) {
+    const play = samplers('data-play-samplers').some((sampler) => sampler.paused);
+    for (const sampler of leaders('data-play-samplers')) {
       if (play) sampler.play();
       else sampler.pause();
     }
-    button.setAttribute('aria-pressed', String(play));
-    button.textContent = play ? 'Pause all' : 'Play all';
   }
 });
+
+// "Play all" says what a click does, also after a reader paused a figure with its own pause button.
+async function followPlaying(button) {
+  await customElements.whenDefined('batch-sampler');
+  const samplers = (button.getAttribute('data-play-samplers') ?? '')
+    .split(/\s+/)
+    .map((id) => document.getElementById(id))
+    .filter(Boolean);
+  const update = () => {
+    const playing = samplers.length > 0 && samplers.every((sampler) => !sampler.paused);
+    button.setAttribute('aria-pressed', String(playing));
+    button.textContent = playing ? 'Pause all' : 'Play all';
+  };
+  for (const sampler of samplers) {
+    sampler.addEventListener('play', update);
+    sampler.addEventListener('pause', update);
+  }
+}
+document.querySelectorAll('[data-play-samplers]').forEach((button) => void followPlaying(button));
 
 /** The measured quake beside theory, from a sampler's `quakeMagnitude`, after every batch. */
 function showQuake(output, sampler) {
@@ -199,17 +217,14 @@ async function startExamples() {
     const sampler = document.getElementById(output.getAttribute('data-quake-for') ?? '');
     if (sampler) showQuake(output, sampler);
   }
-  if (document.querySelector('svg[data-dataset-for]')) {
-    const { showDataset } = await import('./examples/scatter.js');
-    for (const svg of document.querySelectorAll('svg[data-dataset-for]')) {
-      const sampler = document.getElementById(svg.getAttribute('data-dataset-for') ?? '');
-      if (sampler) showDataset(svg, sampler);
-    }
-  }
   if (document.getElementById('events-demo')) await import('./examples/events.js');
   if (document.querySelector('output[data-plane-for], table[data-quake-table]'))
     await import('./examples/networks.js');
 }
+
+// Figure 7's draggable point: plain SVG, so it need not wait for the lossquake elements.
+if (document.querySelector('svg[data-softplus]'))
+  import('./softplus.js').catch((error) => console.error('docs.js:', error));
 
 // Not awaited at the top level: this module must finish evaluating before the bundle runs.
 startExamples().catch((error) => console.error('docs.js:', error));

@@ -1,6 +1,7 @@
-// Small static SVG charts generated at build time (no script needed to see them): ln(1 + eˣ), and
-// the quake's magnitude against batch size beside theory.
+// Small SVG charts generated at build time (no script needed to see them): ln(1 + e⁻ˣ), whose point
+// public/softplus.js lets the reader drag, and the quake's magnitude against batch size beside theory.
 import { escapeHtml } from './html.mjs';
+import { loss as softplusNeg, readout as softplusReadout } from '../public/softplus.js';
 
 const W = 560;
 const H = 340;
@@ -16,8 +17,12 @@ function logScale([d0, d1], [r0, r1]) {
   return (v) => r0 + ((Math.log10(v) - l0) / (l1 - l0)) * (r1 - r0);
 }
 
+/** A tick label, with a real minus sign (−), as the views' axes write theirs. */
 const fmt = (v) =>
-  Math.abs(v) >= 1 || v === 0 ? String(Number(v.toPrecision(3))) : String(Number(v.toPrecision(2)));
+  (Math.abs(v) >= 1 || v === 0
+    ? String(Number(v.toPrecision(3)))
+    : String(Number(v.toPrecision(2)))
+  ).replace('-', '−');
 
 /** Axes, gridlines, tick labels and axis titles for a plot area. */
 function axes({ x, y, xTicks, yTicks, xLabel, yLabel, xFormat = fmt, yFormat = fmt }) {
@@ -55,40 +60,66 @@ function svg(id, title, description, body) {
   );
 }
 
-/** ln(1 + eˣ) on [-10, 10] beside its two straight asymptotes, 0 and x. */
+/** Figure 7's scales (viewBox units), written on its SVG so public/softplus.js reads them, not copies. */
+const SOFTPLUS_X = [-10, 10];
+const SOFTPLUS_Y = [-2, 12];
+/** Where the reader's point starts: on the slope, left of the bend. */
+const SOFTPLUS_START = -2;
+
+/**
+ * ln(1 + e⁻ˣ) on [−10, 10] beside its two straight asymptotes, max(0, −x), with a point the reader
+ * drags along the curve (public/softplus.js; the SVG alone is the whole figure without script). Axes
+ * and curves are hidden from assistive technology: the title, the description and the point (a
+ * slider whose value text is the loss) say what they show.
+ */
 export function softplusChart() {
-  const x = linear([-10, 10], [M.left, W - M.right]);
-  const y = linear([-1, 10], [H - M.bottom, M.top]);
+  const xRange = [M.left, W - M.right];
+  const yRange = [H - M.bottom, M.top];
+  const x = linear(SOFTPLUS_X, xRange);
+  const y = linear(SOFTPLUS_Y, yRange);
   const curve = [];
   for (let k = 0; k <= 200; k++) {
-    const v = -10 + (20 * k) / 200;
-    const s = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
-    curve.push([x(v), y(s)]);
+    const v = SOFTPLUS_X[0] + ((SOFTPLUS_X[1] - SOFTPLUS_X[0]) * k) / 200;
+    curve.push([x(v), y(softplusNeg(v))]);
   }
   const hinge = path([
-    [x(-10), y(0)],
+    [x(-10), y(10)],
     [x(0), y(0)],
-    [x(10), y(10)],
+    [x(10), y(0)],
   ]);
-  const body =
+  const px = x(SOFTPLUS_START).toFixed(1);
+  const py = y(softplusNeg(SOFTPLUS_START)).toFixed(1);
+  const legendX = W - M.right - 150;
+  const figure =
+    `<g aria-hidden="true">` +
     axes({
       x,
       y,
       xTicks: [-10, -5, 0, 5, 10],
-      yTicks: [0, 2, 4, 6, 8, 10],
+      yTicks: [-2, 0, 2, 4, 6, 8, 10, 12],
       xLabel: 'x',
-      yLabel: 'ln(1 + eˣ)',
+      yLabel: 'ln(1 + e⁻ˣ)',
     }) +
     `<path class="chart-hinge" d="${hinge}"/>` +
     `<path class="chart-line" d="${path(curve)}"/>` +
-    `<g class="chart-legend" transform="translate(${M.left + 14} ${M.top + 10})">` +
-    `<line class="chart-line" x1="0" x2="24" y1="0" y2="0"/><text x="32" y="4">ln(1 + eˣ)</text>` +
-    `<line class="chart-hinge" x1="0" x2="24" y1="22" y2="22"/><text x="32" y="26">max(0, x)</text></g>`;
-  return svg(
-    'softplus',
-    'The function ln(1 + e^x)',
-    'A smooth curve that follows 0 for negative x and the line y = x for positive x; it bends only near x = 0, where it equals ln 2.',
-    body,
+    `<g class="chart-legend" transform="translate(${legendX} ${M.top + 10})">` +
+    `<line class="chart-line" x1="0" x2="24" y1="0" y2="0"/><text x="32" y="4">ln(1 + e⁻ˣ)</text>` +
+    `<line class="chart-hinge" x1="0" x2="24" y1="22" y2="22"/><text x="32" y="26">max(0, −x)</text></g>` +
+    `<line class="chart-drop" x1="${px}" x2="${px}" y1="${py}" y2="${y(SOFTPLUS_Y[0]).toFixed(1)}"/></g>` +
+    `<circle class="chart-thumb" cx="${px}" cy="${py}" r="7" tabindex="0" role="slider"` +
+    ` aria-label="x, where the loss is read" aria-valuemin="${SOFTPLUS_X[0]}" aria-valuemax="${SOFTPLUS_X[1]}"` +
+    ` aria-valuenow="${SOFTPLUS_START}" aria-valuetext="${escapeHtml(softplusReadout(SOFTPLUS_START))}"/>`;
+  const title = 'The function ln(1 + e^−x)';
+  const description =
+    'A smooth curve that follows the line y = −x for negative x and 0 for positive x; it bends only near x = 0, where it equals ln 2. Drag the point, or focus it and press the arrow keys, to read the loss at any x.';
+  const scales =
+    `data-softplus data-x-domain="${SOFTPLUS_X.join(' ')}" data-x-range="${xRange.join(' ')}"` +
+    ` data-y-domain="${SOFTPLUS_Y.join(' ')}" data-y-range="${yRange.join(' ')}"`;
+  return (
+    `<svg class="chart softplus" viewBox="0 0 ${W} ${H}" role="group" aria-labelledby="softplus-title" aria-describedby="softplus-desc" ${scales}>` +
+    `<title id="softplus-title">${escapeHtml(title)}</title><desc id="softplus-desc">${escapeHtml(description)}</desc>` +
+    `${figure}</svg>` +
+    `<p class="chart-readout" id="softplus-readout">${escapeHtml(softplusReadout(SOFTPLUS_START))}</p>`
   );
 }
 

@@ -9,6 +9,7 @@ const packages = [
   { dir: 'batch-sampler', name: '@lossquake/batch-sampler' },
   { dir: 'loss-surface', name: '@lossquake/loss-surface' },
   { dir: 'loss-contour', name: '@lossquake/loss-contour' },
+  { dir: 'data-scatter', name: '@lossquake/data-scatter' },
 ];
 
 /** Every custom element declared in the packages' manifests: { tagName, packageName, declaration }. */

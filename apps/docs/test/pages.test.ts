@@ -137,26 +137,42 @@ describe('index.html, the article', () => {
       rows: Uint32Array;
       iteration: number;
     };
-    const scatter = page.document.querySelector('#fig-data svg.scatter')!;
-    await until(() => scatter.querySelectorAll('.in-batch').length === 9);
+    const scatter = page.document.querySelector('#fig-data data-scatter')!;
+    const root = () => scatter.shadowRoot!;
+    const circled = () =>
+      [...root().querySelectorAll('circle.ring')].map((c) => Number(c.getAttribute('data-row')));
+    await until(() => scatter.shadowRoot && circled().length === 9);
     const before = [...sampler.rows];
     expect(before).to.have.length(9);
-    expect(scatter.querySelectorAll('circle.row:not(.in-batch)').length).to.equal(1000);
+    expect(circled()).to.deep.equal(before);
+    expect(root().querySelectorAll('circle.point').length).to.equal(1000);
     await click(page, page.document.querySelector('#fig-nine [data-step-sampler]')!);
     expect(await until(() => sampler.iteration === 2)).to.equal(true);
     expect([...sampler.rows]).not.to.deep.equal(before);
-    // The circled points are the batch's rows: their positions match the data set's rows.
-    const data = (sampler as unknown as { dataset: { x: Float64Array } }).dataset;
-    const circled = [...scatter.querySelectorAll('.in-batch')].map((c) =>
-      Number(c.getAttribute('cx')),
+    expect(await until(() => circled().join() === [...sampler.rows].join())).to.equal(true);
+  });
+
+  it('the data figure colours class 0 blue around (0, 3) and class 1 orange, as the seed’s dataset.png', async () => {
+    const scatter = page.document.querySelector('#fig-data data-scatter')!;
+    await until(() => scatter.shadowRoot?.querySelector('circle.point'));
+    const win = page.document.defaultView!;
+    const first = (k: number) => scatter.shadowRoot!.querySelector(`circle.point.class-${k}`)!;
+    expect(win.getComputedStyle(first(0)).fill).to.equal('rgb(31, 119, 180)');
+    expect(win.getComputedStyle(first(1)).fill).to.equal('rgb(255, 127, 14)');
+    const meanY = (k: number) => {
+      const ys = [
+        ...scatter.shadowRoot!.querySelectorAll<SVGCircleElement>(`circle.point.class-${k}`),
+      ].map((c) => c.cy.baseVal.value);
+      return ys.reduce((a, b) => a + b, 0) / ys.length;
+    };
+    expect(meanY(0), 'class 0 above class 1').to.be.lessThan(meanY(1));
+    // The axes fit the data: the points reach both sides of the plot (no empty right third).
+    const frame = scatter.shadowRoot!.querySelector<SVGRectElement>('[part="axes"] .domain')!;
+    const xs = [...scatter.shadowRoot!.querySelectorAll<SVGCircleElement>('circle.point')].map(
+      (c) => c.cx.baseVal.value,
     );
-    const expected = [...sampler.rows].map((r) => data.x[2 * r]!);
-    const order = (values: number[]) =>
-      values
-        .map((v, k) => ({ v, k }))
-        .sort((a, b) => a.v - b.v)
-        .map((p) => p.k);
-    expect(order(circled)).to.deep.equal(order(expected));
+    const right = frame.x.baseVal.value + frame.width.baseVal.value;
+    expect(Math.max(...xs)).to.be.greaterThan(right - 0.1 * frame.width.baseVal.value);
   });
 
   it('offers "Copy this state" on the figures that have a sampler, and only there', () => {
@@ -184,15 +200,7 @@ describe('index.html, the article', () => {
     }
     expect(new Set(tiles.map((t) => Math.round(t.getBoundingClientRect().top))).size).to.equal(3);
   });
-
-  it('draws ln(1 + e^x) as a curve between its two asymptotes', () => {
-    const line = page.document.querySelector('#fig-softplus .chart-line');
-    expect(line?.getAttribute('d')?.split('L').length).to.be.greaterThan(100);
-    const labels = [...page.document.querySelectorAll('#fig-softplus .chart-title')].map(
-      (t) => t.textContent,
-    );
-    expect(labels).to.deep.equal(['x', 'ln(1 + eˣ)']);
-  });
+  // Figure 7 (ln(1 + e⁻ˣ), live) and the hero's look are checked in figures.test.ts.
 });
 
 describe('example sources', () => {
@@ -363,8 +371,9 @@ describe('reference.html', () => {
     try {
       // One section per element, and nothing else (no test helpers from a manifest).
       const sections = [...page.document.querySelectorAll('section.api-element')].map((s) => s.id);
-      expect(sections).to.deep.equal(['batch-sampler', 'loss-surface', 'loss-contour']);
-      for (const tag of ['batch-sampler', 'loss-surface', 'loss-contour']) {
+      const tags = ['batch-sampler', 'loss-surface', 'loss-contour', 'data-scatter'];
+      expect(sections).to.deep.equal(tags);
+      for (const tag of tags) {
         const section = page.document.getElementById(tag);
         expect(section, tag).to.exist;
         const attributes = [...section!.querySelectorAll('table.api')]

@@ -6,6 +6,7 @@ import { type Activation, type OptimizerKind, type Sampling } from '@lossquake/c
 import {
   accept,
   validated,
+  warnOnce,
   type Extent,
   type LinkedSampler,
   type WeightsChangeDetail,
@@ -13,15 +14,18 @@ import {
 import { samplerControls } from './batch-sampler.controls.js';
 import { styles } from './batch-sampler.styles.js';
 import { DataSourceController } from './controllers/data-source.js';
+import { GroupController, groupType, pauseAll } from './controllers/group.js';
 import { PlaybackController } from './controllers/playback.js';
 import { RunController } from './controllers/run.js';
 import type { PickedWeights } from './run/timeline.js';
+import { landscapeBackend, type LandscapeBackend } from './run/gpu-landscape.js';
 import type { PlaneKind } from './run/network-plane.js';
 import type { QuakeMagnitude, TrainingRun } from './run/training-run.js';
 import * as attribute from './settings.js';
 import type { RecordOptions } from './share/record.js';
 import { SamplerShare } from './share/sampler-share.js';
 import { ShareMenu, shareStyles } from './share/share-menu.js';
+import { pauseAffordance } from './pause-affordance.js';
 import { tableStatus } from './table-status.js';
 import { followPicks } from './weights-pick.js';
 
@@ -48,6 +52,7 @@ import { followPicks } from './weights-pick.js';
  * @slot - Views placed inside link to this sampler as their nearest ancestor.
  *
  * @csspart controls - The toolbar shown with `controls`.
+ * @csspart pause-button - Without `controls`: the small pause/play button of a sampler that plays (or played, until `reset()`).
  * @csspart step-back - Step-back button.
  * @csspart play - Play/pause button.
  * @csspart step - Step button.
@@ -125,6 +130,8 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   @property({ type: Boolean }) controls = false;
   /** Starts over from iteration 0 when `max-iterations` is reached while playing. */
   @property({ type: Boolean }) loop = false;
+  /** Samplers with the same group name (in one document or shadow root) play, pause, step, step back, seek and reset together. */
+  @validated(groupType) group: string | null = null;
 
   #source = new DataSourceController(this, () => this.#runs.dataChanged());
   // After the sources: connecting reads the inline data before the first run is made.
@@ -132,6 +139,12 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   #playback = new PlaybackController(this, () => this.#current());
   #share = new SamplerShare(this, () => this.#current(), this.#source);
   #menu = new ShareMenu(this);
+  #group = new GroupController(this);
+
+  /** Pauses every sampler inside `root` (the page by default), in shadow roots too; so does a `lossquake-pause-all` event on `document` or `window`. */
+  static pauseAll(root: Node = document): void {
+    pauseAll(root);
+  }
 
   constructor() {
     super();
@@ -164,6 +177,30 @@ export class BatchSampler extends LitElement implements LinkedSampler {
    */
   get plane(): Plane | null {
     return this.#current().plane;
+  }
+  /**
+   * Draws a network on a plane given by script instead of its own, e.g. another sampler's, so two
+   * runs share one plane (`b.plane = a.plane`); null goes back to `plane="pca|random"`. It must fit
+   * this network's parameters, else it warns and is ignored. Not part of `toHTML()` or `#state=`.
+   */
+  set plane(value: Plane | null) {
+    const plane = value === null || attribute.isPlane(value) ? value : undefined;
+    if (plane === undefined) {
+      warnOnce(
+        `plane-property:${this.id}`,
+        `<batch-sampler${this.id ? ` id="${this.id}"` : ''}> plane: expected a plane { origin, directions: [d1, d2], labels } or null; keeping the plane in use.`,
+      );
+      return;
+    }
+    this.assignedPlane = plane;
+    this.#runs.settingChanged('planeKind');
+    this.requestUpdate();
+  }
+  /** @internal The plane set through `plane`, or null. */
+  assignedPlane: Plane | null = null;
+  /** Where the logistic model's landscapes are computed on this page: `gpu` where measured faster, else `cpu`. */
+  get landscapeBackend(): LandscapeBackend {
+    return landscapeBackend();
   }
   /** While a network's per-row landscape table is built, the share done (0..1); null otherwise. */
   get building(): number | null {
@@ -237,13 +274,15 @@ export class BatchSampler extends LitElement implements LinkedSampler {
 
   /** Advances one beat pair: `batch-change`, then `weights-change`. Resolves once both fired. */
   step(): Promise<void> {
-    return this.#current().step();
+    return this.#group.together('step', [], () => this.#current().step());
   }
   /** Goes back one step, exactly (same as `seek(iteration - 1)`); at the start with no batch on show, does nothing. */
   stepBack(): Promise<void> {
-    const run = this.#current();
-    if (run.iteration === 0 && !run.midStep) return Promise.resolve();
-    return this.seek(Math.max(0, run.iteration - 1));
+    return this.#group.together('stepBack', [], () => {
+      const run = this.#current();
+      if (run.iteration === 0 && !run.midStep) return;
+      return this.seek(Math.max(0, run.iteration - 1));
+    });
   }
   /**
    * Restores the state after step `iteration` exactly, replaying from the seed what was never
@@ -251,7 +290,9 @@ export class BatchSampler extends LitElement implements LinkedSampler {
    */
   seek(iteration: number): Promise<void> {
     const target = attribute.seekTarget(this, iteration);
-    return target === null ? Promise.resolve() : this.#current().seek(target);
+    // A refused target (warned about here) is not handed on to the group.
+    if (target === null) return Promise.resolve();
+    return this.#group.together('seek', [iteration], () => this.#current().seek(target));
   }
   /** Reopens the run at `start-at` replayed from the seed with the `picks` on the way (what a `toHTML()` snippet opens at); fires what `seek` fires. */
   replay(): Promise<void> {
@@ -264,15 +305,15 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   }
   /** Starts the run over from iteration 0 with the current settings (`sampler-reset`, reason 'reset'). */
   reset(): void {
-    this.#runs.reset();
+    void this.#group.together('reset', [], () => this.#runs.reset());
   }
   /** Starts playing at `rate` batches per second (ticking only while visible). Resolves at once, as media elements do. */
   play(): Promise<void> {
-    return this.#playback.play();
+    return this.#group.together('play', [], () => this.#playback.play());
   }
   /** Stops playing; a batch already shown gets its training step, so a paused run is always at a whole step. */
   pause(): void {
-    this.#playback.pause();
+    void this.#group.together('pause', [], () => this.#playback.pause());
   }
   /**
    * The run so far, one entry per step and pick after the start: iteration, kind, epoch, batch,
@@ -299,7 +340,8 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   /** @internal A setting changed (see `validated`): queue its reset; a new `start-at` seeks there. */
   validatedChanged(name: string): void {
     if (name !== 'startAt') this.#runs.settingChanged(name);
-    else if (this.#runs.run.configured) void this.seek(this.startAt);
+    // A sampler's own setting: its group keeps its iterations.
+    else if (this.#runs.run.configured) void this.#group.alone(() => this.seek(this.startAt));
   }
 
   override render() {
@@ -307,7 +349,9 @@ export class BatchSampler extends LitElement implements LinkedSampler {
     const controls = this.controls
       ? samplerControls(this, this.#runs.run, this.#menu.render())
       : nothing;
-    return html`<slot></slot
+    const affordance = this.controls ? nothing : pauseAffordance(this, this.#playback.played);
+    return html`${affordance}<slot
+      ></slot
       >${this.#source.render()}${tableStatus(this.#runs.run, this.#runs.problem)}${controls}`;
   }
 

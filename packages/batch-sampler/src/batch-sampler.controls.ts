@@ -38,7 +38,8 @@ const optimizerLabels: Record<OptimizerKind, string> = {
   adam: 'Adam',
 };
 
-const icons = {
+/** The transport icons, shared with the pause button of a sampler without controls. */
+export const icons = {
   play: svg`<path d="M4 2.5v11l9.5-5.5z" />`,
   pause: svg`<path d="M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z" />`,
   step: svg`<path d="M2.5 2.5v11l8-5.5zM11 2.5h2.5v11H11z" />`,
@@ -46,7 +47,7 @@ const icons = {
   reset: svg`<path d="M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.9.6A3.5 3.5 0 1 0 8 4.5v2L4.5 3.5 8 .5z" />`,
 };
 
-const icon = (path: ReturnType<typeof svg>) =>
+export const icon = (path: ReturnType<typeof svg>) =>
   html`<svg viewBox="0 0 16 16" aria-hidden="true">${path}</svg>`;
 
 /** Batch sizes the slider stops at: 1, 2, 5, 10, 20, 50... up to the rows, plus the current one. */

@@ -5,7 +5,7 @@ import { makeDataset, type Dataset, type Plane } from '@lossquake/core';
 import type { ErrorDetail } from '@lossquake/kit';
 import './batch-sampler.js';
 import type { BatchSampler } from './batch-sampler.js';
-import { once } from './test-helpers/events.js';
+import { once, warnings } from './test-helpers/events.js';
 
 const LAYERS = [6, 5];
 
@@ -256,5 +256,49 @@ describe('<batch-sampler model="mlp">', () => {
     expect(copy.weights).to.deep.equal(s.weights);
     expect(copy.plane!.labels).to.deep.equal(s.plane!.labels);
     expect(copy.fullLandscape!.grid).to.deep.equal(s.fullLandscape!.grid);
+  });
+
+  it('two runs share one plane through the plane property; a plane that does not fit is refused', async () => {
+    const small = await network();
+    const large = await fixture<BatchSampler>(
+      html`<batch-sampler
+        model="mlp"
+        dataset="spirals"
+        samples="120"
+        seed="3"
+        layers="6 5"
+        batch-size="100"
+        optimizer="adam"
+        resolution="12"
+        max-iterations="80"
+      ></batch-sampler>`,
+    );
+    expect(large.plane!.origin).not.to.deep.equal(small.plane!.origin);
+    const reset = oneEvent(large, 'sampler-reset');
+    large.plane = small.plane;
+    expect((await reset).detail.reason).to.equal('model');
+    expect(large.plane).to.equal(small.plane);
+    await large.step();
+    // Its point is its own weights projected onto the shared plane.
+    const [a, b] = large.point;
+    const residual = large.weights.map((w, k) => w - onPlane(small.plane!, a, b)[k]!);
+    for (const d of small.plane!.directions)
+      expect(Math.abs(residual.reduce((sum, r, k) => sum + r * d[k]!, 0))).to.be.below(1e-9);
+    const other = await fixture<BatchSampler>(
+      html`<batch-sampler
+        model="mlp"
+        layers="3"
+        samples="60"
+        resolution="8"
+        max-iterations="10"
+      ></batch-sampler>`,
+    );
+    const own = other.plane;
+    const seen = await warnings(async () => {
+      other.plane = small.plane;
+      await other.step();
+    });
+    expect(seen.some((m) => m.includes('plane') && m.includes('this network'))).to.equal(true);
+    expect(other.plane!.origin.length).to.equal(own!.origin.length);
   });
 });

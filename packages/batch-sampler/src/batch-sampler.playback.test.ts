@@ -4,6 +4,7 @@ import './batch-sampler.js';
 import type { BatchSampler } from './batch-sampler.js';
 import { record, warnings } from './test-helpers/events.js';
 import { defineFakeView } from './test-helpers/fake-view.js';
+import { forceLandscapeBackend } from './run/gpu-landscape.js';
 
 const viewTag = defineFakeView();
 const view = unsafeStatic(viewTag);
@@ -61,7 +62,9 @@ describe('<batch-sampler> plays while the reader can see it or a linked view', (
 
 describe('<batch-sampler> pause()', () => {
   it('drops a batch still being computed: no batch-change arrives after pause', async () => {
-    // 800 rows × 40² cells: each batch landscape comes from the worker pool, a while after the beat.
+    // 800 rows × 40² cells: each batch landscape comes from the worker pool, a while after the beat
+    // (on the CPU path: a GPU measured faster would compute it at once).
+    await forceLandscapeBackend('cpu');
     const sampler = await fixture<BatchSampler>(
       html`<batch-sampler
         samples="2000"

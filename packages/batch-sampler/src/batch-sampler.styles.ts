@@ -93,6 +93,33 @@ export const styles = css`
   [part='readout'] b {
     font-weight: 600;
   }
+  /* Without controls: a zero-height row, so the pause button floats over the views' top-right
+     corner and the page keeps its layout. */
+  .pause-affordance {
+    position: relative;
+    height: 0;
+  }
+  button[part~='pause-button'] {
+    position: absolute;
+    top: 0.375rem;
+    right: 0.375rem;
+    z-index: 1;
+    width: 28px;
+    height: 28px;
+    background: color-mix(in srgb, var(--lossquake-background, #f3f5f8) 85%, transparent);
+    box-shadow: 0 1px 2px rgb(0 0 0 / 0.15);
+  }
+  button[part~='pause-button']:hover {
+    background: color-mix(
+      in srgb,
+      var(--lossquake-accent, #2563eb) 12%,
+      var(--lossquake-background, #f3f5f8)
+    );
+  }
+  button[part~='pause-button'] svg {
+    width: 12px;
+    height: 12px;
+  }
   [part='error'] {
     --error-color: var(--lossquake-error-color, #c62828);
     margin: 0.25rem 0;

@@ -23,6 +23,7 @@ import {
   type WeightsChangeDetail,
 } from '@lossquake/kit';
 import { once, record, warnings } from './test-helpers/events.js';
+import { MAX_REPLAY_ROWS, Timeline } from './run/timeline.js';
 
 const FIXTURES = '/packages/batch-sampler/src/test-fixtures';
 
@@ -740,5 +741,53 @@ describe('<batch-sampler> without and with controls', () => {
       .and.match(/off the plane\s*\S+/);
     expect(planeLoss).to.be.a('number');
     expect(offPlane).to.be.above(0);
+  });
+
+  it('a long seek yields to the page between slices, and lands where a direct replay does', async () => {
+    const s = await sampler(
+      html`<batch-sampler
+        resolution="8"
+        max-iterations="1000000"
+        optimizer="momentum"
+      ></batch-sampler>`,
+    );
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const log = record(s);
+    await s.seek(60_000);
+    clearInterval(timer);
+    // The page ran in between: timers fired while the seek was under way.
+    expect(ticks).to.be.greaterThan(2);
+    expect(s.iteration).to.equal(60_000);
+    expect(log.types()).to.deep.equal(['sampler-reset', 'batch-change', 'weights-change']);
+    const direct = new Timeline({
+      model: logistic,
+      data: makeDataset('blobs', { n: 1000, seed: 1 }),
+      batchSize: 10,
+      sampling: 'epoch',
+      seed: 1,
+      optimizer: 'momentum',
+      learningRate: 1,
+      initial: [15, 15],
+    });
+    direct.seek(60_000);
+    expect(s.point).to.deep.equal(direct.weights);
+  });
+
+  it('a jump stops at its work budget with one warning; the next one goes on from there', async () => {
+    const s = await sampler(
+      html`<batch-sampler
+        resolution="8"
+        samples="1000"
+        batch-size="1000"
+        max-iterations="1000000"
+      ></batch-sampler>`,
+    );
+    const seen = await warnings(() => s.seek(100_000));
+    const reachable = MAX_REPLAY_ROWS / 1000;
+    expect(s.iteration).to.equal(reachable);
+    expect(seen.filter((m) => m.includes('stopped at'))).to.have.length(1);
+    await s.seek(reachable + 3);
+    expect(s.iteration).to.equal(reachable + 3);
   });
 });

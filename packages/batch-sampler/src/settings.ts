@@ -13,11 +13,13 @@ import {
   planeModel,
   optimizerKinds,
   type Dataset,
+  type Plane,
   type Sampling,
 } from '@lossquake/core';
 import {
   accept,
   enumType,
+  warnOnce,
   extentType,
   numberType,
   vec2Type,
@@ -113,9 +115,15 @@ export function runConfig(sampler: BatchSampler, data: Dataset): RunConfig {
       ...training,
       layers: sampler.layers,
       activation: sampler.activation,
-      plane: sampler.planeKind,
+      plane: sampler.assignedPlane ?? sampler.planeKind,
       iterations: sampler.maxIterations,
     });
+    if (sampler.assignedPlane && network.plane !== sampler.assignedPlane) {
+      warnOnce(
+        `plane-size:${sampler.id}`,
+        `<batch-sampler${sampler.id ? ` id="${sampler.id}"` : ''}> plane: the plane given has ${sampler.assignedPlane.origin.length} weights, this network ${network.network.size}; drawing on its own ${sampler.planeKind} plane.`,
+      );
+    }
     const extent = sampler.hasAttribute('extent') ? sampler.extent : network.extent;
     return {
       ...training,
@@ -163,6 +171,22 @@ export const resetReasons: Readonly<Record<string, ResetReason>> = {
   extent: 'extent',
   resolution: 'resolution',
 };
+
+/** A plane object as `plane` hands it out: an origin and two directions of one length, and two labels. */
+export function isPlane(value: unknown): value is Plane {
+  const plane = value as Partial<Plane> | null;
+  const origin = plane?.origin;
+  const directions = plane?.directions;
+  return (
+    origin instanceof Float64Array &&
+    Array.isArray(directions) &&
+    directions.length === 2 &&
+    directions.every((d) => d instanceof Float64Array && d.length === origin.length) &&
+    Array.isArray(plane?.labels) &&
+    plane.labels.length === 2 &&
+    plane.labels.every((l) => typeof l === 'string')
+  );
+}
 
 /** A Dataset object (n rows of d features, 2 when absent): what the `dataset` property takes. */
 export function isDataset(value: unknown): value is Dataset {

@@ -47,8 +47,16 @@ export function describeContour(state: ContourState): string {
       ? `Batch ${batch.batch + 1} of epoch ${batch.epoch + 1}, iteration ${sampler.iteration}`
       : 'Before training';
     const caption = state.mode === 'variance' ? 'variance' : 'loss';
-    const value = formatNumber(lossAt(landscape.values, landscape.grid, point));
-    parts.push(`${where}: ${caption} ${value} at ${at} ${formatWeights(point)}.`);
+    const { w1, w2 } = landscape.grid;
+    const inside =
+      point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
+    if (inside) {
+      const value = formatNumber(lossAt(landscape.values, landscape.grid, point));
+      parts.push(`${where}: ${caption} ${value} at ${at} ${formatWeights(point)}.`);
+    } else {
+      // Training can carry the weights past the window (a large learning rate): say so, not a value.
+      parts.push(`${where}: the ${at} ${formatWeights(point)} are outside the window shown.`);
+    }
   } else if (frames && frames.count > 1) {
     parts.push(`Frame ${frames.index + 1} of ${frames.count}.`);
   }

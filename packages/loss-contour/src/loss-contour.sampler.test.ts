@@ -255,4 +255,15 @@ describe('<loss-contour> with a sampler', () => {
       .and.contain('near (5.0, −10.0)');
     expect(el.shadowRoot!.querySelector('path.minimum')).to.exist;
   });
+
+  it('says when training has carried the weights outside the window, instead of a loss', async () => {
+    const { sampler, el } = await linked();
+    sampler.batch(paraboloid(makeGrid(), 5, -10), 0);
+    sampler.step([500, 0]);
+    await until(
+      () => hooksOf(el).description.includes('outside the window'),
+      'the description says the weights left the window',
+    );
+    expect(hooksOf(el).description).to.contain('(500.0, 0.0)').and.not.contain('loss');
+  });
 });

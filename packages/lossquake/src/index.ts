@@ -1,8 +1,9 @@
 // lossquake: every lossquake element and its API from one module. Importing it registers
-// <batch-sampler>, <loss-surface> and <loss-contour> (each define is guarded, so a second copy is harmless).
+// <batch-sampler>, <loss-surface>, <loss-contour> and <data-scatter> (each define is guarded, so a second copy is harmless).
 export * from '@lossquake/batch-sampler';
 export * from '@lossquake/loss-surface';
 export * from '@lossquake/loss-contour';
+export * from '@lossquake/data-scatter';
 // The event contract and the link protocol, for pages and custom views that listen or link.
 export {
   SamplerLink,

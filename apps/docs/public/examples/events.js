@@ -16,9 +16,13 @@ sampler.addEventListener('batch-change', (event) => {
 sampler.addEventListener('weights-change', (event) => {
   const { iteration, weights, loss } = event.detail;
   write(
-    `weights-change  iteration ${iteration}, weights ${pair(weights)}, loss ${loss.toFixed(3)}`,
+    `weights-change  iteration ${iteration}, weights ${pair(weights)}, loss before the step ${loss.toFixed(3)}`,
   );
 });
 sampler.addEventListener('sampler-reset', (event) => {
   write(`sampler-reset   reason ${event.detail.reason}`);
 });
+// play and pause do not bubble (as on <video>): listen on the sampler itself.
+for (const type of ['play', 'pause']) {
+  sampler.addEventListener(type, () => write(`${type.padEnd(16)}iteration ${sampler.iteration}`));
+}

@@ -115,3 +115,11 @@ for (const table of document.querySelectorAll('table[data-quake-table]')) {
   const samplers = ids.map((id) => document.getElementById(id)).filter(Boolean);
   showQuakeTable(table, samplers);
 }
+
+// A figure may draw one run on another's plane (`data-plane-from="id"`): both pictures then show the
+// same slice of weight space.
+await customElements.whenDefined('batch-sampler');
+for (const sampler of document.querySelectorAll('batch-sampler[data-plane-from]')) {
+  const source = document.getElementById(sampler.getAttribute('data-plane-from') ?? '');
+  if (source && 'plane' in source) sampler.plane = source.plane;
+}

@@ -7,14 +7,16 @@ import {
   ReducedMotionController,
   VisibilityController,
   watchLinkedViews,
+  type SamplerResetDetail,
 } from '@lossquake/kit';
 
-/** The settings playing reads from its element. */
+/** The settings playing reads from its element, and its `play()` (which autoplay calls, so a group follows). */
 export interface PlaybackHost extends ReactiveControllerHost, Element {
   rate: number;
   maxIterations: number;
   loop: boolean;
   autoplay: boolean;
+  play(): Promise<void>;
 }
 
 /** The run as playing drives it (see TrainingRun). */
@@ -31,6 +33,8 @@ export interface Beats {
 export class PlaybackController implements ReactiveController {
   /** What the author or reader asked for; a playing run holds, still unpaused, while nothing is seen. */
   paused = true;
+  /** Played since the last `reset()`: a paused run the reader may want to resume (see pause-affordance). */
+  played = false;
   #host: PlaybackHost;
   // The run, with the settings changed since the last beat applied.
   #run: () => Beats;
@@ -49,12 +53,21 @@ export class PlaybackController implements ReactiveController {
       watch: (changed) => watchLinkedViews(host, changed),
     });
     this.#reducedMotion = new ReducedMotionController(host);
+    host.addEventListener('sampler-reset', (event) => {
+      // Only the reader's or author's reset() forgets playing; a loop or a setting change does not.
+      const { reason } = (event as CustomEvent<SamplerResetDetail>).detail;
+      if (event.target === host && reason === 'reset' && this.paused) {
+        this.played = false;
+        host.requestUpdate();
+      }
+    });
     host.addController(this);
   }
 
   /** Resolves at once, as media elements do. */
   play(): Promise<void> {
     this.#autoplayDone = true;
+    this.played = true;
     if (this.paused) {
       this.paused = false;
       this.#host.dispatchEvent(new Event('play'));
@@ -66,9 +79,11 @@ export class PlaybackController implements ReactiveController {
 
   /**
    * Stops; a batch already shown gets its training step, and one still being computed is dropped,
-   * so a paused run is always at a whole step and no `batch-change` follows `pause`.
+   * so a paused run is always at a whole step and no `batch-change` follows `pause`. As on media
+   * elements, it also cancels an autoplay still waiting for the sampler to be seen ("pause all").
    */
   pause(): void {
+    this.#autoplayDone = true;
     this.#clearTimer();
     if (this.paused) return;
     this.paused = true;
@@ -83,7 +98,7 @@ export class PlaybackController implements ReactiveController {
     // Setting `autoplay` on a sampler already on screen starts it, as the attribute at load does.
     if (this.#host.autoplay === this.#autoplay) return;
     this.#autoplay = this.#host.autoplay;
-    if (this.#visibility.visible && this.#wantsAutoplay()) void this.play();
+    if (this.#visibility.visible && this.#wantsAutoplay()) void this.#host.play();
   }
 
   hostDisconnected(): void {
@@ -97,7 +112,7 @@ export class PlaybackController implements ReactiveController {
 
   #onVisibility(visible: boolean): void {
     if (!visible) return this.#clearTimer();
-    if (this.#wantsAutoplay()) void this.play();
+    if (this.#wantsAutoplay()) void this.#host.play();
     else if (!this.paused) this.#schedule(0);
   }
 

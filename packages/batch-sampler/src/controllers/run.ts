@@ -3,7 +3,7 @@
 // the sampler is on a page. The run's news goes out as the sampler's DOM events.
 import type { ReactiveController } from 'lit';
 import { makeDataset, type Dataset } from '@lossquake/core';
-import { emit } from '@lossquake/kit';
+import { emit, warnOnce } from '@lossquake/kit';
 import type { BatchSampler } from '../batch-sampler.component.js';
 import { mostSweeping, ResetQueue } from '../run/reset-queue.js';
 import { TrainingRun } from '../run/training-run.js';
@@ -28,6 +28,11 @@ export class RunController implements ReactiveController {
       full: (landscape) => emit(host, 'landscape-ready', { landscape }),
       change: () => host.requestUpdate(),
       progress: (done) => emit(host, 'landscape-progress', { done }),
+      capped: (target, reached) =>
+        warnOnce(
+          `jump-cap:${target}`,
+          `<batch-sampler${host.id ? ` id="${host.id}"` : ''}>: going to iteration ${target} stopped at ${reached}, the most one jump replays; seek again to go on.`,
+        ),
       failed: (message) => emit(host, 'error', { message }),
     });
     host.addController(this);

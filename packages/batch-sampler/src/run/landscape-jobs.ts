@@ -12,6 +12,7 @@ import {
   type Landscape,
   type Model,
 } from '@lossquake/core';
+import { gpuLossGrid, gpuPerSampleVariance } from './gpu-landscape.js';
 import { tableBandTask } from './table-jobs.js';
 import type { PoolTask } from './worker-pool.js';
 
@@ -24,6 +25,15 @@ export interface FullLandscapes {
 /** Exactly core's lossGrid(model, data, 'all', grid) and perSampleVariance(model, data, grid). */
 export function computeFull(model: Model, data: Dataset, grid: Grid): FullLandscapes {
   return { full: lossGrid(model, data, 'all', grid), sigma2: perSampleVariance(model, data, grid) };
+}
+
+export { gpuLossGrid };
+
+/** computeFull on the GPU, where the start-up measurement chose it; null where the CPU computes it. */
+export function gpuFull(model: Model, data: Dataset, grid: Grid): FullLandscapes | null {
+  const full = gpuLossGrid(model, data, 'all', grid);
+  const sigma2 = full && gpuPerSampleVariance(model, data, grid);
+  return full && sigma2 && { full, sigma2 };
 }
 
 /** About how many loss evaluations one slice does: a few milliseconds. */

@@ -21,7 +21,8 @@ export interface NetworkRunOptions {
   data: Dataset;
   layers: readonly number[];
   activation: Activation;
-  plane: PlaneKind;
+  /** Which plane to lay, or a plane given (another run's), used as it is when it fits. */
+  plane: PlaneKind | Plane;
   seed: number;
   batchSize: number;
   sampling: Sampling;
@@ -73,7 +74,13 @@ export function networkRun(options: NetworkRunOptions): NetworkRun {
     start,
   });
   const end = path[path.length - 1]!;
-  const plane = options.plane === 'pca' ? pcaPlane(path) : randomPlane(network, end, seed);
+  const given = typeof options.plane === 'object' ? options.plane : null;
+  const plane =
+    given && given.origin.length === network.size
+      ? given
+      : options.plane === 'random'
+        ? randomPlane(network, end, seed)
+        : pcaPlane(path);
   return {
     network,
     plane,

@@ -76,9 +76,10 @@ export interface Move {
 export const CHECKPOINT_EVERY = 64;
 
 /**
- * The most rows one jump (a seek or a replay) may train on: steps × batch size. About a second of
- * work for the logistic model; past it a jump stops at the last iteration within the budget, so a
- * link or a call can never hold a page for long. A further jump continues from there.
+ * The most work one jump (a seek or a replay) may do, in rows of the logistic model: steps × batch
+ * size × P/2 (a network's row costs about P/2 of them). About a second for the logistic model, and
+ * spread over slices that yield to the page; past it a jump stops at the last iteration within the
+ * budget, so a link or a call can never hold a page for long. A further jump continues from there.
  */
 export const MAX_REPLAY_ROWS = 20_000_000;
 
@@ -329,7 +330,8 @@ export class Timeline {
   advance(enough: () => boolean = () => false): boolean {
     const jump = this.#jump;
     if (!jump) return true;
-    const rowsPerStep = this.schedule.batchSize;
+    // A row of a network costs about P/2 of the logistic model's two weights.
+    const rowsPerStep = this.schedule.batchSize * Math.max(1, this.learner.size / 2);
     while (jump.picks.length || this.iteration < jump.target) {
       const pick = jump.picks[0];
       if (pick && pick.iteration === this.iteration) {

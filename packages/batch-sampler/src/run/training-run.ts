@@ -12,7 +12,7 @@ import {
   type Vec2,
 } from '@lossquake/core';
 import type { BatchChangeDetail, ResetReason, WeightsChangeDetail } from '@lossquake/kit';
-import { computeFull, type FullLandscapes } from './landscape-jobs.js';
+import { computeFull, gpuFull, gpuLossGrid, type FullLandscapes } from './landscape-jobs.js';
 import { LandscapeService } from './landscape-service.js';
 import type { NetworkRun } from './network-plane.js';
 import { NetworkTable } from './network-table.js';
@@ -20,6 +20,8 @@ import { Timeline, type PickedWeights, type TimelineOptions } from './timeline.j
 
 /** Landscapes up to this many loss evaluations (rows × cells) are computed at once on the main thread. */
 export const SYNC_WORK = 1_000_000;
+/** How long one slice of a jump (seek, `start-at`) may hold the main thread, in ms. */
+export const JUMP_SLICE = 12;
 /** The full landscape also computes σ² per cell, about twice the work per evaluation. */
 export const SYNC_FULL_WORK = 500_000;
 
@@ -38,6 +40,8 @@ export interface RunListener {
   full?(landscape: Landscape): void;
   /** Something a reader can see has changed. */
   change?(): void;
+  /** A jump to `target` stopped at `reached`: the most work one jump may do (MAX_REPLAY_ROWS). */
+  capped?(target: number, reached: number): void;
   /** A network's landscapes are being computed: the share done, 0..1. */
   progress?(done: number): void;
   /** The landscapes cannot be computed (a network's table past its memory cap): why, for the reader. */
@@ -135,14 +139,19 @@ export class TrainingRun {
     const generation = this.#newGeneration();
     this.#accumulated.clear();
     this.#variance = null;
-    if (options.at) timeline.replay(options.at.iteration, options.at.picks);
-    const at = timeline.iteration;
-    const batch = timeline.batchOf(at);
-    if (batch) {
-      const before = timeline.before(at);
-      void this.#withBatchLandscape(batch, generation, (landscape) =>
-        this.#applyBatch(at, batch, landscape, before, false),
-      );
+    const at = options.at;
+    if (at) {
+      // Opening at `start-at`: replayed (in slices when long). Its batch is shown silently when the
+      // replay fits one slice, as the run's opening state; told when it arrives later.
+      timeline.replayTo(at.iteration, at.picks);
+      void this.#advance(timeline, generation, at.iteration, (reached, later) => {
+        const batch = timeline.batchOf(reached);
+        if (!batch) return;
+        const before = timeline.before(reached);
+        return this.#withBatchLandscape(batch, generation, (landscape) =>
+          this.#applyBatch(reached, batch, landscape, before, later),
+        );
+      });
     }
     this.#listener.change?.();
     if (options.reason) this.#listener.reset?.(options.reason);
@@ -321,12 +330,12 @@ export class TrainingRun {
    * reached. Tells a reset ('seek'), then that step's batch (unless 0) and its step (unless none).
    */
   seek(iteration: number): Promise<void> {
-    return this.#jump(iteration, (timeline) => timeline.seek(iteration));
+    return this.#jump(iteration, (timeline) => timeline.jumpTo(iteration));
   }
 
   /** Reopens the run at `iteration` replayed from the seed with `picks` on the way; told as `seek` is. */
   replay(iteration: number, picks: readonly PickedWeights[]): Promise<void> {
-    return this.#jump(iteration, (timeline) => timeline.replay(iteration, picks));
+    return this.#jump(iteration, (timeline) => timeline.replayTo(iteration, picks));
   }
 
   /** Moves the weights where a reader picked them: the iteration stays, the path grows, the step is told. */
@@ -350,23 +359,60 @@ export class TrainingRun {
     return ++this.#generation;
   }
 
-  #jump(target: number, move: (timeline: Timeline) => void): Promise<void> {
+  #jump(target: number, start: (timeline: Timeline) => void): Promise<void> {
     const generation = this.#newGeneration();
     const timeline = this.timeline;
-    move(timeline);
+    start(timeline);
     this.#listener.change?.();
     this.#listener.reset?.('seek');
-    const batch = timeline.batchOf(target);
-    if (!batch) {
-      this.#tellStep();
-      return Promise.resolve();
-    }
-    const before = timeline.before(target);
-    const shown = this.#withBatchLandscape(batch, generation, (landscape) => {
-      this.#applyBatch(target, batch, landscape, before);
-      this.#tellStep();
+    return this.#advance(timeline, generation, target, (reached) => {
+      this.#listener.change?.();
+      const batch = timeline.batchOf(reached);
+      if (!batch) {
+        this.#tellStep();
+        return;
+      }
+      const before = timeline.before(reached);
+      return this.#withBatchLandscape(batch, generation, (landscape) => {
+        this.#applyBatch(reached, batch, landscape, before);
+        this.#tellStep();
+      });
     });
-    return shown ?? Promise.resolve();
+  }
+
+  /**
+   * Takes the steps of the timeline's jump, then calls `done` with the iteration reached: at once
+   * when the steps fit a slice of JUMP_SLICE ms, else in slices that yield to the page between them
+   * (meanwhile `busy`, so a step waits), unless a newer reset or jump takes over. A jump that falls
+   * short of `target` hit its work budget, which is told.
+   */
+  #advance(
+    timeline: Timeline,
+    generation: number,
+    target: number,
+    done: (reached: number, later: boolean) => Promise<void> | null | void,
+  ): Promise<void> {
+    const slice = () => {
+      const end = performance.now() + JUMP_SLICE;
+      return timeline.advance(() => performance.now() > end);
+    };
+    const finish = (later: boolean) => {
+      if (timeline.iteration < target) this.#listener.capped?.(target, timeline.iteration);
+      return done(timeline.iteration, later) ?? undefined;
+    };
+    if (slice()) return finish(false) ?? Promise.resolve();
+    const sliced: Promise<void> = new Promise<void>((resolve) => {
+      const next = () => {
+        if (generation !== this.#generation) resolve();
+        else if (slice()) {
+          if (this.#busy === sliced) this.#busy = null;
+          void Promise.resolve(finish(true)).then(resolve);
+        } else setTimeout(next, 0);
+      };
+      setTimeout(next, 0);
+    });
+    this.#busy = sliced;
+    return sliced;
   }
 
   #tellStep(): void {
@@ -387,8 +433,10 @@ export class TrainingRun {
       });
       return;
     }
-    if (data.n * grid.size * grid.size <= SYNC_FULL_WORK) {
-      this.#applyFull(computeFull(model, data, grid));
+    // Where the start-up measurement chose the GPU, it computes the full landscape at once.
+    const gpu = gpuFull(model, data, grid);
+    if (gpu || data.n * grid.size * grid.size <= SYNC_FULL_WORK) {
+      this.#applyFull(gpu ?? computeFull(model, data, grid));
       return;
     }
     void this.#service.full(model.name, data, grid).then((result) => {
@@ -426,9 +474,13 @@ export class TrainingRun {
         ? lossGrid(table.model, data, batch.rows, grid)
         : table.ready.then((tabulated) => tabulated && lossGrid(tabulated, data, batch.rows, grid));
     } else if (batch.rows.length * grid.size * grid.size <= SYNC_WORK) {
-      landscape = lossGrid(model, data, batch.rows, grid);
+      landscape =
+        gpuLossGrid(model, data, batch.rows, grid) ?? lossGrid(model, data, batch.rows, grid);
     } else {
-      landscape = this.#service.batch(model.name, data, batch.rows, grid);
+      // On the GPU (where measured faster) even a large batch is computed at once.
+      landscape =
+        gpuLossGrid(model, data, batch.rows, grid) ??
+        this.#service.batch(model.name, data, batch.rows, grid);
     }
     if (!(landscape instanceof Promise)) {
       apply(landscape);

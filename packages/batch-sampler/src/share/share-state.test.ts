@@ -199,10 +199,11 @@ describe('encodeState → applyState', () => {
     }
     const fragment = `#state=${encodeState([sampler, ...views], source)}`;
     const stored = decoded(fragment);
-    // Every attribute the sampler's contract has is stored, but `src` (this one generates its data)
-    // and `autoplay` (off here).
+    // Every attribute the sampler's contract has is stored, but `src` (this one generates its data),
+    // `autoplay` (off here) and `group` (none here).
+    const unset = ['src', 'autoplay', 'group'];
     expect(Object.keys(stored[0]!.attributes).sort()).to.deep.equal(
-      contractAttributes['batch-sampler']!.filter((n) => n !== 'src' && n !== 'autoplay'),
+      contractAttributes['batch-sampler']!.filter((n) => !unset.includes(n)),
     );
     expect(Object.keys(stored[1]!.attributes).sort()).to.deep.equal(
       [...contractAttributes['loss-surface']!].sort(),

@@ -8,6 +8,7 @@ export const contractAttributes: Readonly<Record<string, readonly string[]>> = {
     'controls',
     'dataset',
     'extent',
+    'group',
     'layers',
     'learning-rate',
     'loop',
@@ -25,6 +26,7 @@ export const contractAttributes: Readonly<Record<string, readonly string[]>> = {
     'start-at',
     'weights',
   ],
+  'data-scatter': ['data', 'for', 'point-size', 'rows', 'show-batch'],
   'loss-contour': [
     'colormap',
     'compact',

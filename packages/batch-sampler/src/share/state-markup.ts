@@ -77,6 +77,7 @@ const copied = [
   'autoplay',
   'controls',
   'loop',
+  'group',
 ];
 
 /** The attribute name → value map that reopens `sampler` at `moment`, in a stable order (what `#state=` stores too). */

@@ -1,0 +1,99 @@
+// Choosing where landscapes are computed, and the sampler's run using the GPU where it is chosen.
+import { expect } from '@open-wc/testing';
+import { createGrid, logistic, lossGrid, makeDataset, type Landscape } from '@lossquake/core';
+import {
+  chooseLandscapeBackend,
+  forceLandscapeBackend,
+  gpuLossGrid,
+  landscapeBackend,
+  resetLandscapeBackend,
+} from './gpu-landscape.js';
+import { TrainingRun } from './training-run.js';
+
+const data = makeDataset('blobs', { n: 2000, seed: 4 });
+const grid = createGrid([-20, 20, -20, 20], 64);
+
+/** Runs `body` with `target.name` replaced by `value`, then puts it back. */
+async function stubbed<T extends object>(
+  target: T,
+  name: keyof T,
+  value: unknown,
+  body: () => Promise<void>,
+): Promise<void> {
+  const original = Object.getOwnPropertyDescriptor(target, name)!;
+  Object.defineProperty(target, name, { ...original, value });
+  try {
+    await body();
+  } finally {
+    Object.defineProperty(target, name, original);
+  }
+}
+
+describe('landscape backend', () => {
+  afterEach(() => resetLandscapeBackend());
+
+  it('falls back to the CPU where WebGL2 is missing (getContext answers null)', async () => {
+    const none = () => null;
+    await stubbed(OffscreenCanvas.prototype, 'getContext', none, () =>
+      stubbed(HTMLCanvasElement.prototype, 'getContext', none, async () => {
+        expect(await chooseLandscapeBackend()).to.equal('cpu');
+        expect(await forceLandscapeBackend('gpu')).to.equal('cpu');
+        expect(gpuLossGrid(logistic, data, [1, 2, 3], grid)).to.equal(null);
+      }),
+    );
+  });
+
+  it('falls back to the CPU where float render targets are missing', async () => {
+    const original = Object.getOwnPropertyDescriptor(
+      WebGL2RenderingContext.prototype,
+      'getExtension',
+    )!.value as (this: WebGL2RenderingContext, name: string) => unknown;
+    function getExtension(this: WebGL2RenderingContext, name: string): unknown {
+      return name === 'EXT_color_buffer_float' ? null : original.call(this, name);
+    }
+    await stubbed(WebGL2RenderingContext.prototype, 'getExtension', getExtension, async () => {
+      expect(await forceLandscapeBackend('gpu')).to.equal('cpu');
+      expect(landscapeBackend()).to.equal('cpu');
+    });
+  });
+
+  it('chooses one path by measurement, and computes on the CPU until then', async () => {
+    expect(landscapeBackend()).to.equal('cpu');
+    expect(gpuLossGrid(logistic, data, [1, 2, 3], grid)).to.equal(null);
+    const chosen = await chooseLandscapeBackend();
+    expect(['cpu', 'gpu']).to.include(chosen);
+    expect(landscapeBackend()).to.equal(chosen);
+  });
+
+  it('with the GPU in use, a run shows a large batch at once, equal to lossGrid', async () => {
+    expect(await forceLandscapeBackend('gpu')).to.equal('gpu');
+    const shown: Landscape[] = [];
+    const run = new TrainingRun({ batch: ({ landscape }) => shown.push(landscape) });
+    // 500 rows × 64² cells is past SYNC_WORK: on the CPU it would wait for a worker.
+    const config = {
+      model: logistic,
+      data,
+      batchSize: 500,
+      sampling: 'epoch' as const,
+      seed: 6,
+      optimizer: 'sgd' as const,
+      learningRate: 0.5,
+      initial: [15, 15] as const,
+      grid,
+    };
+    run.configure(config, { reason: null, newData: true });
+    run.attach();
+    expect(run.fullLandscape).to.not.equal(null); // computed at once on the GPU, not in a worker
+    const full = lossGrid(logistic, data, 'all', grid).values;
+    run.fullLandscape!.values.forEach((value, c) =>
+      expect(Math.abs(value - full[c]!)).to.be.at.most(1e-5 * full[c]!),
+    );
+    expect(run.beat()).to.equal(null); // no promise: shown at once
+    const rows = run.batch!.rows;
+    const cpu = lossGrid(logistic, data, rows, grid).values;
+    shown[0]!.values.forEach((value, c) =>
+      expect(Math.abs(value - cpu[c]!)).to.be.at.most(1e-5 * cpu[c]!),
+    );
+    run.detach();
+  });
+});

@@ -1,0 +1,144 @@
+// Where the logistic model's landscapes are computed: on the GPU only where a measurement at
+// start-up found it faster than core's lossGrid on this machine (renderer names say little: a
+// software GL, a blocklisted or a busy GPU all look alike). One WebGL2 context per page, made lazily.
+import {
+  createLandscape,
+  createGrid,
+  featureCount,
+  logistic,
+  lossGrid,
+  makeDataset,
+  type Dataset,
+  type Grid,
+  type Landscape,
+  type Model,
+  type Rows,
+} from '@lossquake/core';
+import { LogisticGpuKernel } from './gpu-kernel.js';
+
+/** 'gpu': landscapes of the logistic model are computed by the GPU kernel; 'cpu': by core's lossGrid. */
+export type LandscapeBackend = 'cpu' | 'gpu';
+
+/** The representative work timed on both paths: a batch of 100 on a 64² grid, as the seed plays it. */
+const PROBE = { size: 64, batch: 100, repeats: 5 };
+/**
+ * One draw does at most the loss evaluations the probe's speed does in this long: a longer one would
+ * hold the page (readPixels waits for it) and risks the GPU's watchdog losing the context.
+ */
+const DRAW_BUDGET_MS = 50;
+
+let kernel: LogisticGpuKernel | null = null;
+let backend: LandscapeBackend = 'cpu';
+let decision: Promise<LandscapeBackend> | null = null;
+/** Loss evaluations (rows × cells) one draw may do; set by the measurement. */
+let drawLimit = 0;
+
+/** The path in use now: 'cpu' until the start-up measurement has chosen the GPU. */
+export function landscapeBackend(): LandscapeBackend {
+  if (backend === 'gpu' && kernel?.lost) backend = 'cpu';
+  return backend;
+}
+
+/**
+ * Measures both paths once per page (when the main thread is idle, so it never delays a first
+ * frame) and resolves with the choice; later calls return the same promise.
+ */
+export function chooseLandscapeBackend(): Promise<LandscapeBackend> {
+  return (decision ??= new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  }).then(() => {
+    backend = measure();
+    return backend;
+  }));
+}
+
+/**
+ * Overrides the measurement: 'cpu' keeps every landscape on core's lossGrid (the reference), 'gpu'
+ * uses the kernel wherever it can run ('cpu' where it cannot). Resolves with what is in use.
+ */
+export function forceLandscapeBackend(choice: LandscapeBackend): Promise<LandscapeBackend> {
+  return (decision = Promise.resolve().then(() => {
+    kernel ??= LogisticGpuKernel.create();
+    // Nothing measured: one draw's budget assumes a real GPU's speed (1e10 evaluations/s).
+    drawLimit = DRAW_BUDGET_MS * 1e7;
+    backend = choice === 'gpu' && kernel ? 'gpu' : 'cpu';
+    return backend;
+  }));
+}
+
+/** Forgets the choice and the context (tests: another stubbed environment). */
+export function resetLandscapeBackend(): void {
+  kernel = null;
+  backend = 'cpu';
+  decision = null;
+  drawLimit = 0;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function measure(): LandscapeBackend {
+  kernel = LogisticGpuKernel.create();
+  if (!kernel) return 'cpu';
+  const data = makeDataset('blobs', { n: PROBE.batch, seed: 1 });
+  const grid = createGrid([-20, 20, -20, 20], PROBE.size);
+  const rows = Uint32Array.from({ length: PROBE.batch }, (_, k) => k);
+  const time = (run: () => unknown): number => {
+    run(); // warm: the shader compiled, the JIT done
+    const times: number[] = [];
+    for (let r = 0; r < PROBE.repeats; r++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const cpu = time(() => lossGrid(logistic, data, rows, grid));
+  let failed = false;
+  const gpu = time(() => (failed ||= kernel!.logistic(data, rows, grid) === null));
+  if (failed) return 'cpu';
+  drawLimit = (DRAW_BUDGET_MS / Math.max(gpu, 1e-3)) * PROBE.batch * PROBE.size ** 2;
+  if (gpu < cpu) return 'gpu';
+  // The CPU won: the context is not kept (a page gets only a few, and the views need theirs).
+  kernel.dispose();
+  kernel = null;
+  return 'cpu';
+}
+
+/** The GPU computes this work: chosen, the logistic model on two features, and within one draw's budget. */
+function fits(model: Model, data: Dataset, rows: number, grid: Grid, passes: number): boolean {
+  void chooseLandscapeBackend();
+  return (
+    landscapeBackend() === 'gpu' &&
+    model.name === logistic.name &&
+    featureCount(data) === 2 &&
+    rows * grid.size ** 2 * passes <= drawLimit
+  );
+}
+
+function indices(data: Dataset, rows: Rows): ArrayLike<number> {
+  return rows === 'all' ? Uint32Array.from({ length: data.n }, (_, k) => k) : rows;
+}
+
+/**
+ * The mean loss of `rows` over `grid` on the GPU (core's lossGrid to float32 rounding), or null
+ * where the CPU computes it: not chosen (yet), another model, or the context lost.
+ */
+export function gpuLossGrid(model: Model, data: Dataset, rows: Rows, grid: Grid): Landscape | null {
+  const count = rows === 'all' ? data.n : rows.length;
+  if (!fits(model, data, count, grid, 1)) return null;
+  const values = kernel!.logistic(data, indices(data, rows), grid);
+  return values && createLandscape(grid, values);
+}
+
+/** core's perSampleVariance (σ² of the single-row losses per cell) on the GPU, or null as gpuLossGrid. */
+export function gpuPerSampleVariance(model: Model, data: Dataset, grid: Grid): Landscape | null {
+  // Two passes over the rows: their mean, then the squared deviations from it.
+  if (!fits(model, data, data.n, grid, 2)) return null;
+  const values = kernel!.logistic(data, indices(data, 'all'), grid, true);
+  return values && createLandscape(grid, values);
+}

@@ -1,0 +1,2 @@
+// @lossquake/data-scatter: the <data-scatter> element (registered on import).
+export { DataScatter } from './data-scatter.js';

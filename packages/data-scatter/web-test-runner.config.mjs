@@ -1,0 +1,3 @@
+import { testConfig } from '../../tools/wtr.config.mjs';
+
+export default testConfig({ files: ['src/**/*.test.ts'] });

@@ -3,7 +3,8 @@
 // pages under pages/, one fresh page per measurement group, served from the repository root on
 // 127.0.0.1 (nothing touches the network). Prints one markdown report; writes results/bench.json.
 //
-// Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,throughput,morph,network,gpu-compute,bad-src,
+// Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,
+// through-sampler,throughput,figure,morph,network,gpu-compute,bad-src,
 // --libs=ours,plotly, --screenshots (a PNG of each page when its measurement ends, in results/),
 // --bundle=path/to/lossquake.js (measure another build in place of packages/lossquake/dist).
 import { existsSync } from 'node:fs';
@@ -15,6 +16,7 @@ import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.mjs';
 import { badData } from './lib/bad-data.mjs';
 import { measureBytes } from './lib/bytes.mjs';
+import { bytesPerPackage } from './lib/package-bytes.mjs';
 import { runCoreBench } from './lib/core.mjs';
 import { report } from './lib/report.mjs';
 import { serve } from './lib/server.mjs';
@@ -57,10 +59,20 @@ function plan() {
       }
     }
   }
+  if (wants('through-sampler') && libs.includes('ours')) {
+    for (const res of resolutions)
+      for (const batch of quick ? [10, 100] : [10, 100, 1000])
+        for (const view of views) pages.push(['through-sampler', { view, res, batch }]);
+  }
   if (wants('throughput')) {
     for (const res of resolutions.filter((r) => r <= 128)) {
       pages.push(...each((view, lib) => [['throughput', { lib, view, res, batch: 100 }]]));
     }
+  }
+  if (wants('figure')) {
+    // The article's figure at the display's rate; 128² too even with --quick (issue 16's rows).
+    for (const res of [64, 128])
+      for (const lib of libs) pages.push(['figure', { lib, res, batch: 10, rate: 60 }]);
   }
   if (wants('morph')) {
     for (const res of resolutions)
@@ -156,7 +168,7 @@ process.stderr.write('core bench (node core-bench.mjs)…\n');
 const core = wants('core') ? await runCoreBench(here) : { skipped: 'not asked for (--only)' };
 const bytes = {
   lossquake: existsSync(bundle)
-    ? await measureBytes(bundle)
+    ? { ...(await measureBytes(bundle)), packages: await bytesPerPackage(bundle) }
     : { skipped: 'packages/lossquake/dist/lossquake.js not built' },
   plotly: await measureBytes(plotly),
 };

@@ -75,7 +75,29 @@ function bytesSection({ lossquake, plotly }) {
     lossquake.gzip
       ? `\nPlotly is ${(plotly.gzip / lossquake.gzip).toFixed(0)}× lossquake's gzipped bytes.`
       : '',
+    lossquake.packages ? packagesTable(lossquake) : '',
     '',
+  ].join('\n');
+}
+
+/** What each dependency costs in `dist/lossquake.js` (lib/package-bytes.mjs: from its source map). */
+function packagesTable({ packages, gzip }) {
+  const minified = packages.reduce((sum, p) => sum + p.minified, 0);
+  return [
+    '',
+    "Per dependency, from the shipped file's source map (every character charged to the package of the source it maps to, after terser). gzip does not split: \"gzip alone\" is the package's characters gzipped by themselves; \"share of the gzip\" divides the file's gzip in proportion to those.",
+    '',
+    table(
+      ['package', 'minified', 'share', 'gzip alone', 'share of the gzip'],
+      packages.map((p) => [
+        p.name,
+        kb(p.minified),
+        `${((100 * p.minified) / minified).toFixed(1)} %`,
+        kb(p.gzipAlone),
+        kb(p.gzipShare),
+      ]),
+    ),
+    `\nTarget ≤ 70 KB gz: ${kb(Math.max(0, gzip - 70 * 1024))} over.`,
   ].join('\n');
 }
 
@@ -221,6 +243,63 @@ function updateSection(pages) {
       ],
       rows,
     ),
+    '',
+  ].join('\n');
+}
+
+function throughSamplerSection(pages) {
+  const rows = pages
+    .filter((p) => p.section === 'through-sampler' && !p.error)
+    .map((p) => {
+      const { view, res, batch } = p.query;
+      const direct = find(pages, 'update', { lib: 'ours', view, res, batch });
+      const cell = (u) => (u ? `${ms(u.median)} · ${ms(u.p95)} (n=${u.n})` : '–');
+      return [
+        view,
+        res,
+        batch,
+        cell(p.update),
+        cell(direct?.update),
+        direct ? `${(p.update.median / direct.update.median).toFixed(2)}×` : '–',
+        res === '64' ? `≤ 1 frame ${mark(p.update.median <= ON_TIME)}` : '',
+      ];
+    });
+  return [
+    '## Update through the sampler: `sampler.step()` → end of the next animation frame',
+    '',
+    "Median · p95 ms, a view linked to a paused `<batch-sampler>` (transition 0): from `step()` (the next batch dealt, its landscape not yet computed; both beats, `batch-change` then `weights-change`) to the end of the next animation frame, back to back. Beside it the direct row of the update table (the same view handed `lossGrid`'s landscape). Plotly has no sampler.",
+    '',
+    table(
+      ['view', 'res', 'batch', 'through the sampler', 'direct', 'sampler / direct', 'target (res 64)'],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
+
+function figureSection(pages) {
+  const rows = [...new Set(pages.filter((p) => p.section === 'figure').map((p) => p.query.res))].map(
+    (res) => {
+      const ours = find(pages, 'figure', { lib: 'ours', res });
+      const plotly = find(pages, 'figure', { lib: 'plotly', res });
+      const cell = (r) =>
+        r
+          ? `${r.framesPerSecond} fps · ${r.batchesPerSecond} batches/s (frame ${ms(r.interval.median)} · ${ms(r.interval.p95)}; work ${ms(r.frameWork.median)} · ${ms(r.frameWork.p95)}; ${r.longTasks.count} long)`
+          : '–';
+      const target =
+        res === '64' && ours
+          ? `≥ 57 fps & ≥ 57/s ${mark(ours.framesPerSecond >= 57 && ours.batchesPerSecond >= 57)}`
+          : '';
+      return [`${res}²`, cell(ours), cell(plotly), target];
+    },
+  );
+  const rate = pages.find((p) => p.section === 'figure')?.query.rate;
+  return [
+    `## The figure: sampler + surface + contour playing at rate ${rate}`,
+    '',
+    'The article\'s figure on one page (batch 10, the two views side by side, 390×293 CSS px each), playing for 5 s: frames per second (rAF timestamps: what the reader sees), batches per second (`batch-change` events), the rAF interval and main-thread work per frame (median · p95 ms) and long tasks (> 50 ms). Plotly has no sampler: its page deals a batch on a timer at the same rate, computes its landscape and reacts both charts (a beat is skipped while a react is still running). Target: ≥ 57 frames/s and ≥ 57 batches/s at 64².',
+    '',
+    table(['res', 'lossquake', 'Plotly', 'target (res 64)'], rows),
     '',
   ].join('\n');
 }
@@ -411,7 +490,9 @@ export function report(data) {
     coreSection(data.core),
     has('first-frame') ? firstFrameSection(pages, data.libs) : '',
     has('update') ? updateSection(pages) : '',
+    has('through-sampler') ? throughSamplerSection(pages) : '',
     has('throughput') ? throughputSection(pages) : '',
+    has('figure') ? figureSection(pages) : '',
     has('morph') ? morphSection(pages) : '',
     has('network') ? networkSection(pages) : '',
     has('gpu-compute') ? gpuComputeSection(pages) : '',

@@ -24,6 +24,7 @@ import {
 } from '@lossquake/kit';
 import { once, record, warnings } from './test-helpers/events.js';
 import { MAX_REPLAY_ROWS, Timeline } from './run/timeline.js';
+import { forceLandscapeBackend } from './run/gpu-landscape.js';
 
 const FIXTURES = '/packages/batch-sampler/src/test-fixtures';
 
@@ -128,6 +129,8 @@ describe('<batch-sampler> step()', () => {
   });
 
   it('a large batch landscape arrives through the worker, still in order and equal to lossGrid', async () => {
+    // The CPU path, bit-equal to lossGrid (a GPU measured faster would answer within 1e-5).
+    await forceLandscapeBackend('cpu');
     const s = await sampler(
       html`<batch-sampler samples="2000" batch-size="800" resolution="40"></batch-sampler>`,
     );

@@ -79,10 +79,10 @@ function trace(view, landscape, levelRange, values = landscape.values) {
   };
 }
 
-function layout(view) {
+function layout(view, { width = 640, height = 480 } = {}) {
   const common = {
-    width: 640,
-    height: 480,
+    width,
+    height,
     margin: { l: 50, r: 10, t: 10, b: 40 },
     showlegend: false,
   };
@@ -103,11 +103,12 @@ function layout(view) {
 
 const config = { displayModeBar: false, responsive: false };
 
-/** Draws `landscape` in `box`; resolves when Plotly.newPlot's promise does. */
-export async function mount(box, view, landscape) {
+/** Draws `landscape` in `box` (640×480 unless `size` says); resolves when Plotly.newPlot's promise does. */
+export async function mount(box, view, landscape, { size } = {}) {
   const div = document.createElement('div');
+  if (size) div.style.cssText = `width:${size.width}px;height:${size.height}px`;
   box.append(div);
-  const frame = layout(view);
+  const frame = layout(view, size);
   const levelRange = range(landscape.values);
   await Plotly.newPlot(div, [trace(view, landscape, levelRange)], frame, config);
   return {

@@ -74,10 +74,28 @@ function tanh(s: number): number {
 /** The same tanh, for the tests to check against Math.tanh. */
 export { tanh as tableTanh };
 
+/** |s| up to which e^{2s} (≤ e^{600}) stays a finite, normal float64, so a product of them is exact to rounding. */
+const RECURRENCE_LIMIT = 300;
+/** Cells a first-layer e^{2s} is carried by the recurrence before a fresh exp re-anchors it. */
+const ANCHOR_CELLS = 64;
+/** Rows evaluated together at each cell: their deep weights are formed once, and their per-row
+ * state (e^{2s} and its growth per cell) stays in L1. */
+const ROW_BLOCK = 64;
+
 /**
  * Evaluates every (row, cell) loss of `rows` on `grid`: into `table` (row k of `rows` at
  * table[k·size² + cell]) or added into float64 `sums[cell]`. One kernel for both, so the table and
  * a landscape computed without one are the same numbers.
+ *
+ * Speed. Along a grid row only a changes, so a first-layer pre-activation s = c + a·pa moves by
+ * Δa·pa per cell and e^{2s} grows by the constant factor g = e^{2·Δa·pa}: tanh(s) = 1 − 2/(e^{2s} + 1)
+ * costs one multiply and one divide instead of an exp. Error: each product adds one rounding, so
+ * after at most ANCHOR_CELLS cells e^{2s} is within ~64·2⁻⁵² relative, and tanh (whose slope in
+ * ln e^{2s} is at most ½) within ~1e−14 absolute; a fresh exp re-anchors it every ANCHOR_CELLS cells.
+ * Where s leaves ±RECURRENCE_LIMIT within a stretch (e^{2s} would overflow or underflow and the
+ * product could not come back), that neuron's stretch uses tanh directly. Rows go in blocks of
+ * ROW_BLOCK at each cell, so the deep weights of a cell are formed once per block and each row's
+ * writes run along its own contiguous table row.
  */
 function planeLosses(
   network: Network,
@@ -103,15 +121,17 @@ function planeLosses(
   const relu = network.activation === 'relu';
   const outs = Int32Array.from([...network.layers, 1]);
   const depth = outs.length;
-  const weightAt = Int32Array.from(outs, (_, l) => layout[2 * l]!.offset);
-  const biasAt = Int32Array.from(outs, (_, l) => layout[2 * l + 1]!.offset);
   const h1 = outs[0]!;
   const w1 = layout[0]!.offset;
   const b1 = layout[1]!.offset;
   const deep = depth > 1 ? layout[2]!.offset : p; // where the second layer's weights begin
+  // Deeper layers' weights and biases, as offsets into `weights` (θ from `deep` on).
+  const weightAt = Int32Array.from(outs, (_, l) => layout[2 * l]!.offset - deep);
+  const biasAt = Int32Array.from(outs, (_, l) => layout[2 * l + 1]!.offset - deep);
   const count = rows.length;
   const { size } = grid;
   const cells = size * size;
+  const step = (grid.w1[1] - grid.w1[0]) / (size - 1); // Δa between neighbouring cells
 
   // Per row: (p0, pa, pb) of the first layer, interleaved per neuron, and the label's sign.
   const first = new Float64Array(count * h1 * 3);
@@ -138,52 +158,120 @@ function planeLosses(
     }
   }
 
-  const theta = new Float64Array(p);
+  const weights = new Float64Array(p - deep);
   const widest = Math.max(...outs);
-  let current = new Float64Array(widest);
-  let next = new Float64Array(widest);
-  for (let j = 0; j < size; j++) {
-    const b = gridCoordinate(grid.w2, j, size);
-    for (let i = 0; i < size; i++) {
-      const a = gridCoordinate(grid.w1, i, size);
-      const cell = j * size + i;
-      for (let k = deep; k < p; k++) theta[k] = origin[k]! + a * d1[k]! + b * d2[k]!;
-      let cellSum = 0;
-      for (let k = 0; k < count; k++) {
-        let at = k * h1 * 3;
-        let z = 0;
-        if (depth === 1) z = first[at]! + a * first[at + 1]! + b * first[at + 2]!;
-        else {
-          for (let o = 0; o < h1; o++, at += 3) {
-            const s = first[at]! + a * first[at + 1]! + b * first[at + 2]!;
-            current[o] = relu ? (s > 0 ? s : 0) : tanh(s);
-          }
-          let nIn = h1;
-          for (let l = 1; l < depth; l++) {
-            const nOut = outs[l]!;
-            const w = weightAt[l]!;
-            const bias = biasAt[l]!;
-            const last = l === depth - 1;
-            for (let o = 0; o < nOut; o++) {
-              let s = theta[bias + o]!;
-              const row = w + o * nIn;
-              for (let q = 0; q < nIn; q++) s += theta[row + q]! * current[q]!;
-              if (last) z = s;
-              else next[o] = relu ? (s > 0 ? s : 0) : tanh(s);
+  // Layer l's activations at act[l·widest ..]: no array swaps in the hot loop.
+  const act = new Float64Array(depth * widest);
+  // Per (row of the block, first-layer neuron): e^{2s} at the next cell, its growth per cell, and
+  // whether this stretch takes tanh directly instead.
+  const power = new Float64Array(ROW_BLOCK * h1);
+  const growth = new Float64Array(ROW_BLOCK * h1);
+  const direct = new Uint8Array(ROW_BLOCK * h1);
+  for (let k0 = 0; k0 < count; k0 += ROW_BLOCK) {
+    const k1 = Math.min(count, k0 + ROW_BLOCK);
+    for (let k = k0; k < k1; k++) {
+      for (let o = 0; o < h1; o++) {
+        growth[(k - k0) * h1 + o] = Math.exp(2 * step * first[(k * h1 + o) * 3 + 1]!);
+      }
+    }
+    for (let j = 0; j < size; j++) {
+      const b = gridCoordinate(grid.w2, j, size);
+      for (let i = 0; i < size; i++) {
+        const a = gridCoordinate(grid.w1, i, size);
+        const cell = j * size + i;
+        for (let q = 0; q < weights.length; q++) {
+          weights[q] = origin[deep + q]! + a * d1[deep + q]! + b * d2[deep + q]!;
+        }
+        if (!relu && i % ANCHOR_CELLS === 0) {
+          // Re-anchor e^{2s} here; s is linear in a, so checking the stretch's ends bounds it all.
+          const aEnd = gridCoordinate(grid.w1, Math.min(i + ANCHOR_CELLS, size) - 1, size);
+          for (let k = k0; k < k1; k++) {
+            for (let o = 0; o < h1; o++) {
+              const at = (k * h1 + o) * 3;
+              const c = first[at]! + b * first[at + 2]!;
+              const s = c + a * first[at + 1]!;
+              const sEnd = c + aEnd * first[at + 1]!;
+              const slot = (k - k0) * h1 + o;
+              const inRange = Math.abs(s) <= RECURRENCE_LIMIT && Math.abs(sEnd) <= RECURRENCE_LIMIT;
+              direct[slot] = inRange ? 0 : 1;
+              power[slot] = inRange ? Math.exp(2 * s) : 0;
             }
-            const swap = current;
-            current = next;
-            next = swap;
-            nIn = nOut;
           }
         }
-        const loss = softplus(signs[k]! * z);
-        if (table) table[k * cells + cell] = Math.min(loss, MAX_LOSS);
-        else cellSum += loss;
+        let cellSum = 0;
+        for (let k = k0; k < k1; k++) {
+          let at = k * h1 * 3;
+          let slot = (k - k0) * h1;
+          let z = 0;
+          if (depth === 1) z = first[at]! + a * first[at + 1]! + b * first[at + 2]!;
+          else {
+            for (let o = 0; o < h1; o++, at += 3, slot++) {
+              if (relu) {
+                const s = first[at]! + a * first[at + 1]! + b * first[at + 2]!;
+                act[o] = s > 0 ? s : 0;
+              } else if (direct[slot] === 0) {
+                const e = power[slot]!;
+                act[o] = 1 - 2 / (e + 1);
+                power[slot] = e * growth[slot]!;
+              } else act[o] = tanh(first[at]! + a * first[at + 1]! + b * first[at + 2]!);
+            }
+            z = deeperLayers(weights, act, outs, weightAt, biasAt, widest, relu);
+          }
+          const loss = softplus(signs[k]! * z);
+          if (table) table[k * cells + cell] = Math.min(loss, MAX_LOSS);
+          else cellSum += loss;
+        }
+        if (sums) sums[cell]! += cellSum;
       }
-      if (sums) sums[cell]! += cellSum;
     }
   }
+}
+
+/**
+ * The logit from the first hidden layer's activations act[0 .. outs[0]): layers 1 .. depth − 1 with
+ * `weights` (θ from the second layer on). Four partial sums per neuron, so the adds do not wait on
+ * each other.
+ */
+function deeperLayers(
+  weights: Float64Array,
+  act: Float64Array,
+  outs: Int32Array,
+  weightAt: Int32Array,
+  biasAt: Int32Array,
+  widest: number,
+  relu: boolean,
+): number {
+  const depth = outs.length;
+  let nIn = outs[0]!;
+  let from = 0;
+  let z = 0;
+  for (let l = 1; l < depth; l++) {
+    const nOut = outs[l]!;
+    const w = weightAt[l]!;
+    const bias = biasAt[l]!;
+    const to = from + widest;
+    for (let o = 0; o < nOut; o++) {
+      const row = w + o * nIn;
+      let s0 = weights[bias + o]!;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let q = 0;
+      for (; q + 3 < nIn; q += 4) {
+        s0 += weights[row + q]! * act[from + q]!;
+        s1 += weights[row + q + 1]! * act[from + q + 1]!;
+        s2 += weights[row + q + 2]! * act[from + q + 2]!;
+        s3 += weights[row + q + 3]! * act[from + q + 3]!;
+      }
+      for (; q < nIn; q++) s0 += weights[row + q]! * act[from + q]!;
+      const s = s0 + s1 + (s2 + s3);
+      if (l === depth - 1) z = s;
+      else act[to + o] = relu ? (s > 0 ? s : 0) : tanh(s);
+    }
+    from = to;
+    nIn = nOut;
+  }
+  return z;
 }
 
 /**

@@ -176,6 +176,10 @@ describe('<batch-sampler model="mlp">', () => {
     const dot = d1.reduce((sum, v, k) => sum + v * d2[k]!, 0);
     const cosine = dot / Math.hypot(...d1) / Math.hypot(...d2);
     expect(plane.cosine).to.be.closeTo(cosine, 1e-12);
+    // Li et al.'s window for filter-normalised directions, not the path's (which hardly moves there).
+    if (!s.fullLandscape) await oneEvent(s, 'landscape-ready');
+    expect(s.fullLandscape!.grid.w1).to.deep.equal([-1, 1]);
+    expect(s.fullLandscape!.grid.w2).to.deep.equal([-1, 1]);
   });
 
   it('shows its progress while the table is built, and a clear message past the memory cap', async () => {

@@ -3,11 +3,13 @@ import { expect } from '@open-wc/testing';
 import { createGrid, logistic, lossGrid, makeDataset, type Landscape } from '@lossquake/core';
 import {
   chooseLandscapeBackend,
+  crossoverWork,
   forceLandscapeBackend,
   gpuLossGrid,
   landscapeBackend,
   resetLandscapeBackend,
 } from './gpu-landscape.js';
+import { LogisticGpuKernel } from './gpu-kernel.js';
 import { TrainingRun } from './training-run.js';
 
 const data = makeDataset('blobs', { n: 2000, seed: 4 });
@@ -63,6 +65,25 @@ describe('landscape backend', () => {
     const chosen = await chooseLandscapeBackend();
     expect(['cpu', 'gpu']).to.include(chosen);
     expect(landscapeBackend()).to.equal(chosen);
+  });
+
+  it('leaves work the CPU does quicker on the CPU, wherever the GPU was chosen', async () => {
+    // The probe's timings set the crossover: the CPU's time grows with the work, the GPU's round trip does not.
+    expect(crossoverWork({ cpuMs: 2, gpuMs: 0.5, work: 409_600 })).to.equal(102_400);
+    expect(crossoverWork({ cpuMs: 0, gpuMs: 0.5, work: 409_600 })).to.equal(0);
+    // A GPU whose every landscape takes a 0.15 ms round trip, whatever the work: it wins the probe
+    // (a batch of 100 at 64², about 1 ms on the CPU) but not one row (4096 evaluations, microseconds).
+    function logisticRoundTrip(_data: unknown, _rows: unknown, g: { size: number }) {
+      const until = performance.now() + 0.15;
+      while (performance.now() < until);
+      return new Float32Array(g.size * g.size);
+    }
+    await stubbed(LogisticGpuKernel.prototype, 'logistic', logisticRoundTrip, async () => {
+      expect(await chooseLandscapeBackend()).to.equal('gpu');
+      expect(gpuLossGrid(logistic, data, Uint32Array.from({ length: 400 }, (_, k) => k), grid)).to
+        .not.equal(null);
+      expect(gpuLossGrid(logistic, data, [1], grid)).to.equal(null);
+    });
   });
 
   it('with the GPU in use, a run shows a large batch at once, equal to lossGrid', async () => {

@@ -34,6 +34,12 @@ let decision: Promise<LandscapeBackend> | null = null;
 const GPU_MARGIN = 1.5;
 /** Loss evaluations (rows × cells) one draw may do; set by the measurement. */
 let drawLimit = 0;
+/**
+ * Loss evaluations below which the CPU is the quicker: a GPU landscape costs at least a round trip
+ * (readPixels waits for the GPU process, behind the views' frames on the same page), which the
+ * CPU's lossGrid beats on small work. Set by the measurement.
+ */
+let minWork = 0;
 
 /** The path in use now: 'cpu' until the start-up measurement has chosen the GPU. */
 export function landscapeBackend(): LandscapeBackend {
@@ -65,6 +71,7 @@ export function forceLandscapeBackend(choice: LandscapeBackend): Promise<Landsca
     kernel ??= LogisticGpuKernel.create();
     // Nothing measured: one draw's budget assumes a real GPU's speed (1e10 evaluations/s).
     drawLimit = DRAW_BUDGET_MS * 1e7;
+    minWork = 0;
     backend = choice === 'gpu' && kernel ? 'gpu' : 'cpu';
     return backend;
   }));
@@ -76,6 +83,15 @@ export function resetLandscapeBackend(): void {
   backend = 'cpu';
   decision = null;
   drawLimit = 0;
+  minWork = 0;
+}
+
+/**
+ * The work (loss evaluations) at which the CPU takes as long as the GPU took on the probe: the CPU's
+ * time grows with the work, the GPU's is mostly its round trip, so below it the CPU is the quicker.
+ */
+export function crossoverWork(probe: { cpuMs: number; gpuMs: number; work: number }): number {
+  return probe.cpuMs > 0 ? (probe.work * probe.gpuMs) / probe.cpuMs : 0;
 }
 
 function median(values: number[]): number {
@@ -103,7 +119,9 @@ function measure(): LandscapeBackend {
   let failed = false;
   const gpu = time(() => (failed ||= kernel!.logistic(data, rows, grid) === null));
   if (failed) return 'cpu';
-  drawLimit = (DRAW_BUDGET_MS / Math.max(gpu, 1e-3)) * PROBE.batch * PROBE.size ** 2;
+  const work = PROBE.batch * PROBE.size ** 2;
+  drawLimit = (DRAW_BUDGET_MS / Math.max(gpu, 1e-3)) * work;
+  minWork = crossoverWork({ cpuMs: cpu, gpuMs: gpu, work });
   // Only a clear win: timings on a busy machine wobble, and the GPU's answers differ from the CPU's
   // in the last float32 digits, so a close call is not worth a second context or a changed number.
   if (gpu * GPU_MARGIN < cpu) return 'gpu';
@@ -113,13 +131,18 @@ function measure(): LandscapeBackend {
   return 'cpu';
 }
 
-/** The GPU computes this work: chosen, the logistic model on two features, and within one draw's budget. */
+/**
+ * The GPU computes this work: chosen, the logistic model on two features, more than the CPU does
+ * quicker (a batch of 10 at 64², played at 60 a second, was half the figure's lost batches on
+ * software GL), and within one draw's budget.
+ */
 function fits(model: Model, data: Dataset, rows: number, grid: Grid, passes: number): boolean {
   void chooseLandscapeBackend();
   return (
     landscapeBackend() === 'gpu' &&
     model.name === logistic.name &&
     featureCount(data) === 2 &&
+    rows * grid.size ** 2 * passes >= minWork &&
     rows * grid.size ** 2 * passes <= drawLimit
   );
 }

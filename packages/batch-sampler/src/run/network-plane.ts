@@ -36,7 +36,7 @@ export interface NetworkRun {
   network: Network;
   plane: Plane;
   learner: Learner;
-  /** A square window around the projected run ahead, with a margin: [a0, a1, b0, b1]. */
+  /** The window: for `pca` a square around the projected run ahead with a margin; for `random` Li et al.'s [−1, 1]²: [a0, a1, b0, b1]. */
   extent: [number, number, number, number];
 }
 
@@ -85,7 +85,13 @@ export function networkRun(options: NetworkRunOptions): NetworkRun {
     network,
     plane,
     learner: networkLearner(network, data, plane, start),
-    extent: fitWindow(path.map((theta) => project(plane, theta).point)),
+    // A random plane's directions are filter-normalised, scaled like the weights themselves: Li et
+    // al. draw them over α, β ∈ [−1, 1], where the landscape around θ_final shows. The path hardly
+    // moves on such a plane (that is its lesson), so fitting the window to it would show nothing.
+    extent:
+      plane.kind === 'random'
+        ? [-1, 1, -1, 1]
+        : fitWindow(path.map((theta) => project(plane, theta).point)),
   };
 }
 

@@ -2,7 +2,7 @@
 // space. The numbers are checked against a second, plain float64 implementation written here.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { makeDataset, type Dataset, type Plane } from '@lossquake/core';
-import type { ErrorDetail } from '@lossquake/kit';
+import type { ErrorDetail, SamplerResetDetail } from '@lossquake/kit';
 import './batch-sampler.js';
 import type { BatchSampler } from './batch-sampler.js';
 import { once, warnings } from './test-helpers/events.js';
@@ -278,7 +278,7 @@ describe('<batch-sampler model="mlp">', () => {
       ></batch-sampler>`,
     );
     expect(large.plane!.origin).not.to.deep.equal(small.plane!.origin);
-    const reset = oneEvent(large, 'sampler-reset');
+    const reset = oneEvent<CustomEvent<SamplerResetDetail>>(large, 'sampler-reset');
     large.plane = small.plane;
     expect((await reset).detail.reason).to.equal('model');
     expect(large.plane).to.equal(small.plane);

@@ -80,8 +80,14 @@ describe('landscape backend', () => {
     }
     await stubbed(LogisticGpuKernel.prototype, 'logistic', logisticRoundTrip, async () => {
       expect(await chooseLandscapeBackend()).to.equal('gpu');
-      expect(gpuLossGrid(logistic, data, Uint32Array.from({ length: 400 }, (_, k) => k), grid)).to
-        .not.equal(null);
+      expect(
+        gpuLossGrid(
+          logistic,
+          data,
+          Uint32Array.from({ length: 400 }, (_, k) => k),
+          grid,
+        ),
+      ).to.not.equal(null);
       expect(gpuLossGrid(logistic, data, [1], grid)).to.equal(null);
     });
   });

@@ -116,14 +116,15 @@ export class LogisticGpuKernel {
 
   static create(canvas: Canvas | null = makeCanvas()): LogisticGpuKernel | null {
     try {
-      const gl = canvas?.getContext('webgl2', {
+      // Both canvas kinds give a WebGL2 context for 'webgl2'; the union's overloads hide that.
+      const gl = (canvas?.getContext('webgl2', {
         antialias: false,
         depth: false,
         stencil: false,
         alpha: true,
         preserveDrawingBuffer: false,
         powerPreference: 'high-performance',
-      });
+      }) ?? null) as WebGL2RenderingContext | null;
       if (!canvas || !gl || !gl.getExtension('EXT_color_buffer_float')) return null;
       const program = link(gl, VERTEX, FRAGMENT);
       if (!program) return null;

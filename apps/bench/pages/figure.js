@@ -22,11 +22,21 @@ const resolution = param('res', 64);
 const batchSize = param('batch', 10);
 const rate = param('rate', 60);
 const duration = param('duration', 5000);
-const views = ['surface', 'contour'];
+// `views=surface` or `views=contour` plays one view alone (to tell their costs apart).
+const views = String(param('views', 'surface,contour')).split(',');
+// `off=show-path,show-weights`: boolean attributes removed from the views (what each overlay costs).
+const off = String(param('off', '')).split(',').filter(Boolean);
 
 /** Ours: the sampler plays; every batch-change is one batch dealt. Returns the batch count. */
 async function playOurs(box, size) {
-  const { sampler } = await mountSampler(box, { views, resolution, batchSize, rate, size });
+  const { sampler } = await mountSampler(box, {
+    views,
+    resolution,
+    batchSize,
+    rate,
+    size,
+    off,
+  });
   await settle();
   let batches = 0;
   sampler.addEventListener('batch-change', () => batches++);

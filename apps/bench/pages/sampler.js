@@ -14,7 +14,10 @@ export function tiles(count) {
  * Inserts `<batch-sampler id="s">` (paused, seed 1: the bench's workload) and one linked element
  * per view, each `width`×`height` CSS px; resolves once every view has drawn the first batch.
  */
-export async function mountSampler(box, { views, resolution, batchSize, rate, transition, size }) {
+export async function mountSampler(
+  box,
+  { views, resolution, batchSize, rate, transition, size, off = [] },
+) {
   const sampler = document.createElement('batch-sampler');
   for (const [name, value] of Object.entries({
     id: 's',
@@ -33,6 +36,7 @@ export async function mountSampler(box, { views, resolution, batchSize, rate, tr
     const el = document.createElement(view === 'surface' ? 'loss-surface' : 'loss-contour');
     el.setAttribute('for', 's');
     if (transition !== undefined) el.setAttribute('transition', String(transition));
+    for (const name of off) el[name.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = false;
     el.style.cssText = `display:block;width:${size.width}px;height:${size.height}px`;
     box.append(el);
     return el;

@@ -14,6 +14,7 @@ import {
   type VectorOptimizerState,
 } from '@lossquake/core';
 import { weightLearner, type Learner } from './learner.js';
+import { MoveLog, type MoveRecord } from './move-log.js';
 
 export interface TimelineOptions {
   model: Model;
@@ -132,8 +133,8 @@ export class Timeline {
   // The weights visited on the current branch; entries past #pathLength belong to later steps
   // that a seek back left in place (stepping forward again reproduces them exactly).
   #trail: Vec2[];
-  // The step or pick that led to each entry of #trail after the first (#moves[k] ends at #trail[k + 1]).
-  #moves: Move[] = [];
+  // The step or pick that led to each entry of #trail after the first (move k ends at #trail[k + 1]).
+  #moves = new MoveLog();
   #pathLength = 1;
   #path: readonly Vec2[] | null = null;
   #jump: Jump | null = null;
@@ -228,7 +229,7 @@ export class Timeline {
       planeLoss,
       picked: false,
     };
-    this.#moves[this.#pathLength - 1] = this.#move(this.lastStep);
+    this.#moves.set(this.#pathLength - 1, this.#move(this.lastStep));
     this.#trail[this.#pathLength++] = point;
     this.#path = null;
     this.#pathEnd[this.iteration] = this.#pathLength;
@@ -264,8 +265,7 @@ export class Timeline {
       planeLoss: loss,
       picked: true,
     };
-    this.#moves.length = this.#pathLength - 1;
-    this.#moves.push(this.#move(this.lastStep));
+    this.#moves.set(this.#pathLength - 1, this.#move(this.lastStep));
     this.#pathLength++;
     this.#pathEnd[this.iteration] = this.#pathLength;
     this.#snapshots.set(this.iteration, this.#snapshot());
@@ -277,7 +277,12 @@ export class Timeline {
    * `picked` tells a pick from a training step.
    */
   get moves(): readonly Move[] {
-    return this.#moves.slice(0, this.#pathLength - 1);
+    const moves: Move[] = [];
+    for (let k = 0; k < this.#pathLength - 1; k++) {
+      const move = this.#moves.at(k);
+      moves.push({ ...move, previousPoint: this.#trail[k]!, point: this.#trail[k + 1]! });
+    }
+    return moves;
   }
 
   /** The picks on the current path, as `replay` takes them. */
@@ -359,10 +364,10 @@ export class Timeline {
   }
 
   /** A move keeps what the plane shows, not all P parameters: a long run stays small. */
-  #move(step: Step): Move {
-    const { iteration, loss, point, previousPoint, offPlane, picked } = step;
+  #move(step: Step): MoveRecord {
+    const { iteration, loss, offPlane, picked } = step;
     const gradient = picked ? ([0, 0] as const) : this.learner.planeVector(this.#gradient);
-    return { iteration, loss, point, previousPoint, offPlane, gradient, picked };
+    return { iteration, loss, offPlane, gradient, picked };
   }
 
   #snapshot(): Snapshot {

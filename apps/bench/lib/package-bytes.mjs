@@ -33,7 +33,9 @@ export function packageOf(source) {
   if (/landscape-worker-url/.test(source)) return '@lossquake/batch-sampler (inlined worker)';
   const npm = source.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (npm) return npm[1];
-  const ours = source.match(/(?:^|\/)(?:packages\/)?(core|kit|batch-sampler|loss-surface|loss-contour|data-scatter|lossquake)\/(?:src|dist|scripts)\//);
+  const ours = source.match(
+    /(?:^|\/)(?:packages\/)?(core|kit|batch-sampler|loss-surface|loss-contour|data-scatter|lossquake)\/(?:src|dist|scripts)\//,
+  );
   return ours ? (ours[1] === 'lossquake' ? 'lossquake' : `@lossquake/${ours[1]}`) : source;
 }
 
@@ -51,10 +53,7 @@ export async function bytesPerPackage(file) {
   let lineStart = 0;
   const charge = (owner, piece, column) => {
     if (!piece) return;
-    const name =
-      legal > 0 && lineStart + column >= legal
-        ? '(licence comments)'
-        : owner;
+    const name = legal > 0 && lineStart + column >= legal ? '(licence comments)' : owner;
     if (!chunks.has(name)) chunks.set(name, []);
     chunks.get(name).push(piece);
   };

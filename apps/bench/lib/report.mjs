@@ -85,7 +85,7 @@ function packagesTable({ packages, gzip }) {
   const minified = packages.reduce((sum, p) => sum + p.minified, 0);
   return [
     '',
-    "Per dependency, from the shipped file's source map (every character charged to the package of the source it maps to, after terser). gzip does not split: \"gzip alone\" is the package's characters gzipped by themselves; \"share of the gzip\" divides the file's gzip in proportion to those.",
+    'Per dependency, from the shipped file\'s source map (every character charged to the package of the source it maps to, after terser). gzip does not split: "gzip alone" is the package\'s characters gzipped by themselves; "share of the gzip" divides the file\'s gzip in proportion to those.',
     '',
     table(
       ['package', 'minified', 'share', 'gzip alone', 'share of the gzip'],
@@ -251,7 +251,8 @@ function throughSamplerSection(pages) {
   const rows = pages
     .filter((p) => p.section === 'through-sampler' && !p.error)
     .map((p) => {
-      const { view, res, batch } = p.query;
+      const { view, batch } = p.query;
+      const res = String(p.query.res);
       const direct = find(pages, 'update', { lib: 'ours', view, res, batch });
       const cell = (u) => (u ? `${ms(u.median)} · ${ms(u.p95)} (n=${u.n})` : '–');
       return [
@@ -270,7 +271,15 @@ function throughSamplerSection(pages) {
     "Median · p95 ms, a view linked to a paused `<batch-sampler>` (transition 0): from `step()` (the next batch dealt, its landscape not yet computed; both beats, `batch-change` then `weights-change`) to the end of the next animation frame, back to back. Beside it the direct row of the update table (the same view handed `lossGrid`'s landscape). Plotly has no sampler.",
     '',
     table(
-      ['view', 'res', 'batch', 'through the sampler', 'direct', 'sampler / direct', 'target (res 64)'],
+      [
+        'view',
+        'res',
+        'batch',
+        'through the sampler',
+        'direct',
+        'sampler / direct',
+        'target (res 64)',
+      ],
       rows,
     ),
     '',
@@ -278,26 +287,26 @@ function throughSamplerSection(pages) {
 }
 
 function figureSection(pages) {
-  const rows = [...new Set(pages.filter((p) => p.section === 'figure').map((p) => p.query.res))].map(
-    (res) => {
-      const ours = find(pages, 'figure', { lib: 'ours', res });
-      const plotly = find(pages, 'figure', { lib: 'plotly', res });
-      const cell = (r) =>
-        r
-          ? `${r.framesPerSecond} fps · ${r.batchesPerSecond} batches/s (frame ${ms(r.interval.median)} · ${ms(r.interval.p95)}; work ${ms(r.frameWork.median)} · ${ms(r.frameWork.p95)}; ${r.longTasks.count} long)`
-          : '–';
-      const target =
-        res === '64' && ours
-          ? `≥ 57 fps & ≥ 57/s ${mark(ours.framesPerSecond >= 57 && ours.batchesPerSecond >= 57)}`
-          : '';
-      return [`${res}²`, cell(ours), cell(plotly), target];
-    },
-  );
+  const rows = [
+    ...new Set(pages.filter((p) => p.section === 'figure').map((p) => String(p.query.res))),
+  ].map((res) => {
+    const ours = find(pages, 'figure', { lib: 'ours', res });
+    const plotly = find(pages, 'figure', { lib: 'plotly', res });
+    const cell = (r) =>
+      r
+        ? `${r.framesPerSecond} fps · ${r.batchesPerSecond} batches/s (frame ${ms(r.interval.median)} · ${ms(r.interval.p95)}; work ${ms(r.frameWork.median)} · ${ms(r.frameWork.p95)}; ${r.longTasks.count} long)`
+        : '–';
+    const target =
+      res === '64' && ours
+        ? `≥ 57 fps & ≥ 57/s ${mark(ours.framesPerSecond >= 57 && ours.batchesPerSecond >= 57)}`
+        : '';
+    return [`${res}²`, cell(ours), cell(plotly), target];
+  });
   const rate = pages.find((p) => p.section === 'figure')?.query.rate;
   return [
     `## The figure: sampler + surface + contour playing at rate ${rate}`,
     '',
-    'The article\'s figure on one page (batch 10, the two views side by side, 390×293 CSS px each), playing for 5 s: frames per second (rAF timestamps: what the reader sees), batches per second (`batch-change` events), the rAF interval and main-thread work per frame (median · p95 ms) and long tasks (> 50 ms). Plotly has no sampler: its page deals a batch on a timer at the same rate, computes its landscape and reacts both charts (a beat is skipped while a react is still running). Target: ≥ 57 frames/s and ≥ 57 batches/s at 64².',
+    "The article's figure on one page (batch 10, the two views side by side, 390×293 CSS px each), playing for 5 s: frames per second (rAF timestamps: what the reader sees), batches per second (`batch-change` events), the rAF interval and main-thread work per frame (median · p95 ms) and long tasks (> 50 ms). Plotly has no sampler: its page deals a batch on a timer at the same rate, computes its landscape and reacts both charts (a beat is skipped while a react is still running). Target: ≥ 57 frames/s and ≥ 57 batches/s at 64².",
     '',
     table(['res', 'lossquake', 'Plotly', 'target (res 64)'], rows),
     '',

@@ -49,8 +49,14 @@ export const tableBandTask: PoolTask<TableBandMessage, Float32Array> = {
   },
 };
 
-/** Bands per worker: more than one, so the progress bar moves and a slow core is not waited on. */
-const BANDS_PER_WORKER = 4;
+/**
+ * Bands per worker: many, so the progress bar moves and a core slowed by other work is not waited
+ * on (the queue hands the next band to whichever worker is free). 8 per worker is 63 rows a band at
+ * N = 1000 on 2 cores, about 100 ms of one core each (a 64² table, 16-16 network): a band's own cost
+ * (its message, the first layer's per-row sums) is under 1 % of that, and one band is about one
+ * block of rows of the kernel (ROW_BLOCK = 64 in core's row-table.ts).
+ */
+const BANDS_PER_WORKER = 8;
 
 export interface TableRequest {
   network: NetworkOptions;

@@ -4,7 +4,7 @@ import { createGrid, gridCoordinate } from '../grid.js';
 import { batchGradient, batchLoss, lossGrid, lossGridReference } from '../landscape.js';
 import { logistic } from '../models/logistic.js';
 import { assertInDelta } from '../test-helpers/assert.js';
-import type { Dataset } from '../types.js';
+import type { Dataset, Grid } from '../types.js';
 import { createNetwork } from './mlp.js';
 import { randomPlane, type Plane } from './plane.js';
 import { planeModel } from './plane-model.js';
@@ -18,8 +18,8 @@ import {
 
 /**
  * The oracle, written apart from the code under test: θ = origin + a·d1 + b·d2 entry by entry,
- * then the documented layout (per layer W out×in row-major, then b) in plain loops, tanh hidden
- * layers, logit out, loss ln(1 + e^{±z}).
+ * then the documented layout (per layer W out×in row-major, then b) in plain loops, tanh (or the
+ * given activation) hidden layers, logit out, loss ln(1 + e^{±z}).
  */
 function naivePlaneLoss(
   plane: Plane,
@@ -28,6 +28,7 @@ function naivePlaneLoss(
   hidden: number[],
   x: number[],
   y: number,
+  activation: (s: number) => number = Math.tanh,
 ) {
   const theta: number[] = [];
   for (let k = 0; k < plane.origin.length; k++) {
@@ -41,7 +42,7 @@ function naivePlaneLoss(
     for (let o = 0; o < sizes[l]!; o++) {
       let s = theta[offset + sizes[l]! * h.length + o]!;
       for (let i = 0; i < h.length; i++) s += theta[offset + o * h.length + i]! * h[i]!;
-      next.push(l === sizes.length - 1 ? s : Math.tanh(s));
+      next.push(l === sizes.length - 1 ? s : activation(s));
     }
     offset += sizes[l]! * h.length + sizes[l]!;
     h = next;
@@ -54,7 +55,36 @@ function naivePlaneLoss(
 const documented = (p: number) =>
   Float64Array.from({ length: p }, (_, k) => 0.8 * Math.cos(0.7 * k) - 0.1);
 
-const rowOf = (data: Dataset, r: number) => [data.x[2 * r]!, data.x[2 * r + 1]!];
+const rowOf = (data: Dataset, r: number) => {
+  const d = data.d ?? 2;
+  return Array.from(data.x.subarray(d * r, d * r + d));
+};
+
+/** Every cell of rows `check` of `out` (a table of `grid` from row 0) against the oracle. */
+function expectTableRows(
+  out: Float32Array,
+  check: number[],
+  plane: Plane,
+  grid: Grid,
+  hidden: number[],
+  data: Dataset,
+  activation?: (s: number) => number,
+) {
+  const { size } = grid;
+  for (const r of check) {
+    const expected: number[] = [];
+    for (let j = 0; j < size; j++) {
+      for (let i = 0; i < size; i++) {
+        const a = gridCoordinate(grid.w1, i, size);
+        const b = gridCoordinate(grid.w2, j, size);
+        expected.push(naivePlaneLoss(plane, a, b, hidden, rowOf(data, r), data.y[r]!, activation));
+      }
+    }
+    assertInDelta(out.subarray(r * size * size, (r + 1) * size * size), expected, 1e-6, {
+      relative: true,
+    });
+  }
+}
 
 describe('fillRowTable(network, data, plane, grid, rowStart, rowEnd, out)', () => {
   const network = createNetwork({ inputs: 2 });
@@ -80,13 +110,13 @@ describe('fillRowTable(network, data, plane, grid, rowStart, rowEnd, out)', () =
     }
   });
 
-  it('the table’s tanh is Math.tanh to 1e−12 absolute, and exactly ±1 far out', () => {
+  it('the table’s tanh is Math.tanh to 1e−14 absolute, and exactly ±1 far out', () => {
     let worst = 0;
     for (let k = 0; k <= 200_000; k++) {
       const s = -30 + (60 * k) / 200_000;
       worst = Math.max(worst, Math.abs(tableTanh(s) - Math.tanh(s)));
     }
-    expect(worst).to.be.below(1e-12);
+    expect(worst).to.be.below(1e-14);
     expect([tableTanh(21), tableTanh(-1e300), tableTanh(0)]).to.deep.equal([1, -1, 0]);
   });
 
@@ -97,6 +127,76 @@ describe('fillRowTable(network, data, plane, grid, rowStart, rowEnd, out)', () =
     expect(Array.from(band)).to.deep.equal(Array.from(whole.subarray(20 * 81, 45 * 81)));
     expect(tableBytes(1000, 64)).to.equal(1000 * 64 * 64 * 4);
     expect(() => fillRowTable(network, data, plane, grid, 50, 61, band)).to.throw(RangeError);
+  });
+
+  it('fillRowTable is right in every cell past one block of rows and one stretch of cells (150 rows, 70²)', () => {
+    // The kernel takes rows in blocks of 64 and carries the first layer's e^{2s} from cell to cell
+    // along a grid row, re-anchored every 64 cells: rows 64+ and cells i ≥ 64 are on the far side.
+    const many = makeDataset('spirals', { n: 150, seed: 9 });
+    const wide = createGrid([-2.5, 1.5, -1, 3], 70);
+    const out = new Float32Array(150 * 70 * 70);
+    fillRowTable(network, many, plane, wide, 0, 150, out);
+    expectTableRows(out, [0, 63, 64, 130, 149], plane, wide, [16, 16], many);
+    const band = new Float32Array(83 * 70 * 70);
+    fillRowTable(network, many, plane, wide, 60, 143, band);
+    expect(Array.from(band)).to.deep.equal(Array.from(out.subarray(60 * 4900, 143 * 4900)));
+  });
+
+  it('fillRowTable is right where first-layer sums run past ±300 within a grid row (e^{2s} out of range)', () => {
+    // Scaled so first-layer pre-activations sweep through thousands along a: e^{2s} overflows or
+    // underflows on part of a row, where the kernel must take tanh directly, and comes back within
+    // range on the rest.
+    const steep: Plane = {
+      ...plane,
+      directions: [
+        plane.directions[0].map((v, k) => (k < 48 ? v * 400 : v)),
+        plane.directions[1].map((v, k) => (k < 48 ? v * 3 : v)),
+      ],
+    };
+    const few = makeDataset('spirals', { n: 8, seed: 2 });
+    const long = createGrid([-1.5, 2, -0.75, 1.25], 100); // two stretches per grid row
+    const out = new Float32Array(8 * 100 * 100);
+    fillRowTable(network, few, steep, long, 0, 8, out);
+    let sMax = 0;
+    for (let r = 0; r < 8; r++) {
+      for (let o = 0; o < 16; o++) {
+        const [x1, x2] = rowOf(few, r);
+        const pa = steep.directions[0][2 * o]! * x1! + steep.directions[0][2 * o + 1]! * x2!;
+        sMax = Math.max(sMax, Math.abs(pa * 2));
+      }
+    }
+    expect(sMax, 'the plane sweeps first-layer sums past ±300').to.be.above(600);
+    expectTableRows(out, [0, 1, 2, 3, 4, 5, 6, 7], steep, long, [16, 16], few);
+  });
+
+  it('fillRowTable is right for relu, for odd widths and three hidden layers, and for no hidden layer', () => {
+    const data3: Dataset = {
+      n: 71, // odd: the kernel pairs rows, and the last of an odd block goes alone
+      d: 3,
+      x: Float64Array.from({ length: 213 }, (_, k) => Math.sin(1.3 * k) * 1.5),
+      y: Uint8Array.from({ length: 71 }, (_, r) => (Math.cos(r) > 0 ? 1 : 0)),
+    };
+    const relu = (s: number) => (s > 0 ? s : 0);
+    for (const [layers, activation] of [
+      [[5, 7, 3], 'relu'],
+      [[5, 7, 3], 'tanh'],
+      [[6], 'tanh'],
+      [[], 'tanh'],
+    ] as const) {
+      const net = createNetwork({ inputs: 3, layers, activation });
+      const netPlane = randomPlane(net, documented(net.size), 5);
+      const out = new Float32Array(71 * 81);
+      fillRowTable(net, data3, netPlane, grid, 0, 71, out);
+      expectTableRows(
+        out,
+        [0, 41, 70],
+        netPlane,
+        grid,
+        [...layers],
+        data3,
+        activation === 'relu' ? relu : Math.tanh,
+      );
+    }
   });
 
   it('tableLandscape(table, rows, size) and lossGrid(planeModel) give a batch cell to 1e−6 relative', () => {

@@ -48,8 +48,7 @@ export function describeContour(state: ContourState): string {
       : 'Before training';
     const caption = state.mode === 'variance' ? 'variance' : 'loss';
     const { w1, w2 } = landscape.grid;
-    const inside =
-      point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
+    const inside = point[0] >= w1[0] && point[0] <= w1[1] && point[1] >= w2[0] && point[1] <= w2[1];
     if (inside) {
       const value = formatNumber(lossAt(landscape.values, landscape.grid, point));
       parts.push(`${where}: ${caption} ${value} at ${at} ${formatWeights(point)}.`);

@@ -1,10 +1,11 @@
 // The look of <data-scatter>: kit's shared theme tokens for text and axes, and two class colours
 // of its own (matplotlib's first two, as the seed's dataset.png draws them: class 0 blue, class 1 orange).
 import { css } from 'lit';
-import { theme } from '@lossquake/kit';
+import { svgAxes, theme } from '@lossquake/kit';
 
 export const styles = [
   theme,
+  svgAxes,
   css`
     :host {
       --lq-class-0-color: var(--lossquake-class-0-color, #1f77b4);
@@ -41,18 +42,6 @@ export const styles = [
     }
     svg {
       overflow: visible;
-    }
-    text {
-      fill: var(--lq-text-color);
-      font-family: var(--lq-font-family);
-      font-size: var(--lq-font-size);
-    }
-    .domain,
-    .tick line {
-      stroke: var(--lq-axis-color);
-      stroke-width: 1;
-      fill: none;
-      shape-rendering: crispEdges;
     }
     .axis-label {
       font-style: italic;

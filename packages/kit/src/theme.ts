@@ -67,3 +67,19 @@ export const viewBox = css`
     contain: content;
   }
 `;
+
+/** The SVG axes both 2-D views draw: tick labels in the theme's text, domain and ticks in its axis colour. */
+export const svgAxes = css`
+  text {
+    fill: var(--lq-text-color);
+    font-family: var(--lq-font-family);
+    font-size: var(--lq-font-size);
+  }
+  .domain,
+  .tick line {
+    stroke: var(--lq-axis-color);
+    stroke-width: 1;
+    fill: none;
+    shape-rendering: crispEdges;
+  }
+`;

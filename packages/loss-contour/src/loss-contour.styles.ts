@@ -1,11 +1,12 @@
 // The look of <loss-contour> inside the shared view box: the shared theme tokens (kit's theme.ts, where
 // each --lossquake-* property has its default) applied to the axes, legend, overlays and messages.
 import { css } from 'lit';
-import { theme, viewBox } from '@lossquake/kit';
+import { svgAxes, theme, viewBox } from '@lossquake/kit';
 
 export const styles = [
   viewBox,
   theme,
+  svgAxes,
   css`
     :host {
       box-sizing: border-box;
@@ -41,18 +42,6 @@ export const styles = [
       width: 100%;
       height: 100%;
       overflow: visible;
-    }
-    text {
-      fill: var(--lq-text-color);
-      font-family: var(--lq-font-family);
-      font-size: var(--lq-font-size);
-    }
-    .domain,
-    .tick line {
-      stroke: var(--lq-axis-color);
-      stroke-width: 1;
-      fill: none;
-      shape-rendering: crispEdges;
     }
     .axis-label {
       font-weight: 600;

@@ -2,7 +2,6 @@
 // landscape (computed at once when small, else in a worker), the full landscape and the quake measured.
 import {
   createVarianceAccumulator,
-  lossGrid,
   theoreticalQuake,
   type Grid,
   type Landscape,
@@ -12,18 +11,15 @@ import {
   type Vec2,
 } from '@lossquake/core';
 import type { BatchChangeDetail, ResetReason, WeightsChangeDetail } from '@lossquake/kit';
-import { computeFull, gpuFull, gpuLossGrid, type FullLandscapes } from './landscape-jobs.js';
 import { LandscapeService } from './landscape-service.js';
 import type { NetworkRun } from './network-plane.js';
 import { NetworkTable } from './network-table.js';
+import { RunLandscapes, type LandscapeSettings } from './run-landscapes.js';
 import { Timeline, type PickedWeights, type TimelineOptions } from './timeline.js';
 
-/** Landscapes up to this many loss evaluations (rows × cells) are computed at once on the main thread. */
-export const SYNC_WORK = 1_000_000;
+export { SYNC_WORK, SYNC_FULL_WORK } from './run-landscapes.js';
 /** How long one slice of a jump (seek, `start-at`) may hold the main thread, in ms. */
 export const JUMP_SLICE = 12;
-/** The full landscape also computes σ² per cell, about twice the work per evaluation. */
-export const SYNC_FULL_WORK = 500_000;
 
 /** Everything a run is made of: the timeline's settings and the grid its landscapes are computed on. */
 export interface RunConfig extends TimelineOptions {
@@ -58,26 +54,19 @@ export interface QuakeMagnitude {
   batches: number;
 }
 
-interface Setup {
-  timeline: Timeline;
-  grid: Grid;
-  /** Names the full landscape these settings need. */
-  fullKey: string;
+interface Setup extends LandscapeSettings {
   accumulator: VarianceAccumulator;
-  /** A network's per-row table and plane (null for the two-weight models). */
-  table: NetworkTable | null;
+  /** A network's plane (null for the two-weight models). */
   plane: Plane | null;
 }
 
 export class TrainingRun {
   #listener: RunListener;
   #service: LandscapeService;
+  #landscapes: RunLandscapes;
   #setup: Setup | null = null;
   // Full landscapes are computed only while attached (the element is on a page).
   #attached = false;
-  #fullKey = '';
-  #full: FullLandscapes | null = null;
-  #fullWaiters: ((landscape: Landscape) => void)[] = [];
   #batch: ScheduledBatch | null = null;
   #batchLandscape: Landscape | null = null;
   /** A batch is shown (`batch` told) and its step not yet taken. */
@@ -96,6 +85,10 @@ export class TrainingRun {
   constructor(listener: RunListener = {}, service = new LandscapeService()) {
     this.#listener = listener;
     this.#service = service;
+    this.#landscapes = new RunLandscapes(service, ({ full }) => {
+      this.#listener.change?.();
+      this.#listener.full?.(full);
+    });
   }
 
   get configured(): boolean {
@@ -131,11 +124,7 @@ export class TrainingRun {
       });
     const plane = config.network?.plane ?? null;
     this.#setup = { timeline, grid, fullKey, accumulator, table: table ?? null, plane };
-    if (options.newData || fullKey !== this.#fullKey) {
-      this.#service.cancel();
-      this.#full = null;
-      this.#fullKey = '';
-    }
+    this.#landscapes.settle(this.#setup, options.newData);
     const generation = this.#newGeneration();
     this.#accumulated.clear();
     this.#variance = null;
@@ -167,9 +156,8 @@ export class TrainingRun {
   /** Drops in-flight landscapes and the batch on show; `attach()` computes what is needed again. */
   detach(): void {
     this.#attached = false;
-    this.#service.destroy();
+    this.#landscapes.detach();
     this.#newGeneration();
-    if (this.#full === null) this.#fullKey = '';
   }
 
   /** The timeline of the current settings (steps, picks, schedule, path). */
@@ -242,12 +230,12 @@ export class TrainingRun {
   /** The landscape of all rows; null while a large one is computed in a worker. */
   get fullLandscape(): Landscape | null {
     this.#requestFull();
-    return this.#full?.full ?? null;
+    return this.#landscapes.full?.full ?? null;
   }
 
   fullLandscapeReady(): Promise<Landscape> {
-    const full = this.fullLandscape;
-    return full ? Promise.resolve(full) : new Promise((resolve) => this.#fullWaiters.push(resolve));
+    this.#requestFull();
+    return this.#landscapes.ready();
   }
 
   /** The landscape of the k-th row of the batch on show alone; null for no batch or k out of range. */
@@ -256,9 +244,7 @@ export class TrainingRun {
     if (!rows || !Number.isInteger(k) || k < 0 || k >= rows.length) return null;
     let landscape = this.#samples.get(k);
     if (!landscape) {
-      const { timeline, grid, table } = this.#current();
-      const model = table?.model ?? timeline.model;
-      landscape = lossGrid(model, timeline.data, rows.subarray(k, k + 1), grid);
+      landscape = this.#landscapes.single(this.#current(), rows.subarray(k, k + 1));
       this.#samples.set(k, landscape);
     }
     return landscape;
@@ -273,7 +259,7 @@ export class TrainingRun {
 
   /** The quake measured over the batches seen, and its theoretical value; null until the full landscape is known. */
   get quakeMagnitude(): QuakeMagnitude | null {
-    const full = this.fullLandscape && this.#full;
+    const full = this.fullLandscape && this.#landscapes.full;
     if (!full) return null;
     const { accumulator, timeline } = this.#current();
     const { batchSize, n, sampling } = timeline.schedule;
@@ -421,37 +407,7 @@ export class TrainingRun {
   }
 
   #requestFull(): void {
-    const setup = this.#setup;
-    if (!setup || !this.#attached || this.#fullKey === setup.fullKey) return;
-    const key = (this.#fullKey = setup.fullKey);
-    const { timeline, grid, table } = setup;
-    const { model, data } = timeline;
-    if (table) {
-      // From the table, the full landscape and σ² are sums over its rows: quick once it is built.
-      void table.ready.then((tabulated) => {
-        if (tabulated && this.#fullKey === key) this.#applyFull(computeFull(tabulated, data, grid));
-      });
-      return;
-    }
-    // Where the start-up measurement chose the GPU, it computes the full landscape at once.
-    const gpu = gpuFull(model, data, grid);
-    if (gpu || data.n * grid.size * grid.size <= SYNC_FULL_WORK) {
-      this.#applyFull(gpu ?? computeFull(model, data, grid));
-      return;
-    }
-    void this.#service.full(model.name, data, grid).then((result) => {
-      if (result && this.#fullKey === key && this.#setup?.timeline.data === data)
-        this.#applyFull(result);
-    });
-  }
-
-  #applyFull(result: FullLandscapes): void {
-    this.#full = result;
-    const waiters = this.#fullWaiters;
-    this.#fullWaiters = [];
-    for (const resolve of waiters) resolve(result.full);
-    this.#listener.change?.();
-    this.#listener.full?.(result.full);
+    if (this.#setup && this.#attached) this.#landscapes.requestFull(this.#setup);
   }
 
   /**
@@ -463,25 +419,7 @@ export class TrainingRun {
     generation: number,
     apply: (landscape: Landscape) => void,
   ): Promise<void> | null {
-    const { timeline, grid, table } = this.#current();
-    const { model, data, schedule } = timeline;
-    let landscape: Landscape | Promise<Landscape | null>;
-    if (batch.rows.length === data.n && schedule.sampling === 'full') {
-      // Every batch is every row: the full landscape, computed once.
-      landscape = this.#full ? this.#full.full : this.fullLandscapeReady();
-    } else if (table) {
-      landscape = table.model
-        ? lossGrid(table.model, data, batch.rows, grid)
-        : table.ready.then((tabulated) => tabulated && lossGrid(tabulated, data, batch.rows, grid));
-    } else if (batch.rows.length * grid.size * grid.size <= SYNC_WORK) {
-      landscape =
-        gpuLossGrid(model, data, batch.rows, grid) ?? lossGrid(model, data, batch.rows, grid);
-    } else {
-      // On the GPU (where measured faster) even a large batch is computed at once.
-      landscape =
-        gpuLossGrid(model, data, batch.rows, grid) ??
-        this.#service.batch(model.name, data, batch.rows, grid);
-    }
+    const landscape = this.#landscapes.batch(this.#current(), batch.rows);
     if (!(landscape instanceof Promise)) {
       apply(landscape);
       return null;

@@ -1,11 +1,12 @@
 // The look of <data-scatter>: kit's shared theme tokens for text and axes, and two class colours
 // of its own (matplotlib's first two, as the seed's dataset.png draws them: class 0 blue, class 1 orange).
 import { css } from 'lit';
-import { svgAxes, theme } from '@lossquake/kit';
+import { svgAxes, theme, viewMessage } from '@lossquake/kit';
 
 export const styles = [
   theme,
   svgAxes,
+  viewMessage,
   css`
     :host {
       --lq-class-0-color: var(--lossquake-class-0-color, #1f77b4);
@@ -68,18 +69,6 @@ export const styles = [
     .ring {
       stroke: var(--lq-batch-color);
       stroke-width: 1.5;
-    }
-    [part~='message'] {
-      position: absolute;
-      left: 50%;
-      top: 50%;
-      transform: translate(-50%, -50%);
-      max-width: 80%;
-      padding: 8px 12px;
-      border-radius: 4px;
-      background: var(--lq-message-background);
-      color: var(--lq-text-color);
-      text-align: center;
     }
   `,
 ];

@@ -12,7 +12,7 @@ export { ReducedMotionController } from './controllers/reduced-motion.js';
 export { FramesController, type FramesHandlers } from './controllers/frames.js';
 export { DescriptionController } from './controllers/description.js';
 export { colormap, colormapTable, colormapNames, type ColormapName } from './colormaps.js';
-export { svgAxes, theme, viewBox } from './theme.js';
+export { svgAxes, theme, viewBox, viewMessage } from './theme.js';
 export { define } from './define.js';
 export { warnOnce } from './warn.js';
 export { loadFrames } from './frames-source.js';

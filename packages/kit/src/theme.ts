@@ -83,3 +83,19 @@ export const svgAxes = css`
     shape-rendering: crispEdges;
   }
 `;
+
+/** The note a view shows in place (nothing to show yet, a missing sampler, an error): centred, on the theme's message background. */
+export const viewMessage = css`
+  [part~='message'] {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
+    max-width: 80%;
+    padding: 8px 12px;
+    border-radius: 4px;
+    background: var(--lq-message-background);
+    color: var(--lq-text-color);
+    text-align: center;
+  }
+`;

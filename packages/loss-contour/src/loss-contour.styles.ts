@@ -1,12 +1,13 @@
 // The look of <loss-contour> inside the shared view box: the shared theme tokens (kit's theme.ts, where
 // each --lossquake-* property has its default) applied to the axes, legend, overlays and messages.
 import { css } from 'lit';
-import { svgAxes, theme, viewBox } from '@lossquake/kit';
+import { svgAxes, theme, viewBox, viewMessage } from '@lossquake/kit';
 
 export const styles = [
   viewBox,
   theme,
   svgAxes,
+  viewMessage,
   css`
     :host {
       box-sizing: border-box;
@@ -119,18 +120,6 @@ export const styles = [
     [part~='readout'].compact {
       padding: 1px 4px;
       font-size: calc(var(--lq-font-size) * 0.84);
-    }
-    [part~='message'] {
-      position: absolute;
-      left: 50%;
-      top: 50%;
-      transform: translate(-50%, -50%);
-      max-width: 80%;
-      padding: 8px 12px;
-      border-radius: 4px;
-      background: var(--lq-message-background);
-      color: var(--lq-text-color);
-      text-align: center;
     }
     [part~='message'][role='alert'] {
       color: var(--lq-error-color);

@@ -1,5 +1,6 @@
 // How long a view's morph may last so that a step's two beats stay apart: the landscape morphs to the
 // new batch, then stands still under the arrow (the article's figure 5), at any sampler `rate`.
+import type { LinkedSampler } from './linked-sampler.js';
 
 /** One animation frame at 60 Hz, in ms. */
 const FRAME = 1000 / 60;
@@ -18,4 +19,12 @@ export function morphDuration(transition: number, rate?: number | null): number 
   if (!rate || !(rate > 0) || !Number.isFinite(rate)) return transition;
   const room = (500 / rate) * SHARE - 2 * FRAME;
   return room < FRAME ? 0 : Math.min(transition, room);
+}
+
+/** A linked view's morph: `morphDuration` at the sampler's rate while it plays, else `transition`. */
+export function linkedMorphDuration(
+  transition: number,
+  sampler: Pick<LinkedSampler, 'rate' | 'paused'> | null,
+): number {
+  return morphDuration(transition, sampler?.paused === false ? sampler.rate : null);
 }

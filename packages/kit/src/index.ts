@@ -22,5 +22,5 @@ export { elementToHTML, escapeAttribute, escapeScriptData } from './markup.js';
 export { validated, type ValidatedHost, type ValidatedOptions } from './validated.js';
 export { axisTicks, type Tick } from './ticks.js';
 export { pointIn, screenScale } from './pointer.js';
-export { morphDuration } from './beat.js';
+export { linkedMorphDuration, morphDuration } from './beat.js';
 export { PrintController } from './controllers/print.js';

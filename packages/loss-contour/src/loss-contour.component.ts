@@ -15,7 +15,7 @@ import {
   buildingMessage,
   colormap,
   elementToHTML,
-  morphDuration,
+  linkedMorphDuration,
   saveBlob,
   validated,
   warnOnce,
@@ -183,8 +183,7 @@ export class LossContour extends LitElement implements CapturableView {
    */
   #morphLength(): number {
     if (this.#motion.reduced || !this.#visibility.visible) return 0;
-    const sampler = this.#source.sampler;
-    return morphDuration(this.transition, sampler?.paused === false ? sampler.rate : null);
+    return linkedMorphDuration(this.transition, this.#source.sampler);
   }
 
   constructor() {

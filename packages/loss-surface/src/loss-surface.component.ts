@@ -7,7 +7,7 @@ import {
   DescriptionController,
   PrintController,
   buildingMessage,
-  morphDuration,
+  linkedMorphDuration,
   ReducedMotionController,
   ResizeController,
   VisibilityController,
@@ -270,11 +270,7 @@ export class LossSurface extends LitElement implements CapturableView {
   #show(landscape: Landscape, instant: boolean): void {
     if (landscape === this.currentLandscape) return;
     const first = this.currentLandscape === null;
-    const sampler = this.#source.sampler;
-    const transition = morphDuration(
-      this.transition,
-      sampler?.paused === false ? sampler.rate : null,
-    );
+    const transition = linkedMorphDuration(this.transition, this.#source.sampler);
     const duration = instant || first || this.#motion.reduced ? 0 : transition;
     this.#drawing.show(landscape, duration);
     this.#description.refresh();

@@ -10,7 +10,6 @@ import {
   MAX_LAYERS,
   models,
   NETWORK_LEARNING_RATE,
-  planeModel,
   optimizerKinds,
   type Dataset,
   type Plane,
@@ -127,7 +126,7 @@ export function runConfig(sampler: BatchSampler, data: Dataset): RunConfig {
     const extent = sampler.hasAttribute('extent') ? sampler.extent : network.extent;
     return {
       ...training,
-      model: planeModel(network.network, network.plane),
+      model: network.model,
       initial: network.learner.place(network.learner.start).point,
       learner: network.learner,
       network,

@@ -6,6 +6,7 @@ import {
   batchLoss,
   planePoint,
   project,
+  resolveRows,
   type Dataset,
   type Model,
   type Network,
@@ -23,8 +24,11 @@ export interface Learner {
   lossGradient(theta: Float64Array, rows: Rows, gradient: Float64Array): number;
   /** The rows' mean loss at θ. */
   loss(theta: Float64Array, rows: Rows): number;
-  /** The rows' mean loss at a point of the plane: what the landscape shows there. */
-  planeLoss(point: Vec2, rows: Rows): number;
+  /**
+   * The rows' mean loss at a point of the plane: what the landscape shows there. Absent where the
+   * plane is the weights themselves, so it equals `loss` and is not computed twice.
+   */
+  planeLoss?(point: Vec2, rows: Rows): number;
   /** Where θ is drawn, and how far it lies off the plane (0 for the logistic model). */
   place(theta: Float64Array): { point: Vec2; offPlane: number };
   /** θ at a point of the plane: where a reader's pick moves the run. */
@@ -45,34 +49,35 @@ export function weightLearner(model: Model, data: Dataset, initial: Vec2): Learn
       return batchLoss(model, data, rows, w);
     },
     loss: (theta, rows) => batchLoss(model, data, rows, weights(theta)),
-    planeLoss: (point, rows) => batchLoss(model, data, rows, point),
     place: (theta) => ({ point: weights(theta), offPlane: 0 }),
     at: (point) => Float64Array.of(point[0], point[1]),
     planeVector: (gradient) => weights(gradient),
   };
 }
 
-/** A network trained on all its P parameters and drawn on `plane`. */
+/**
+ * A network trained on all its P parameters and drawn on `plane`; `onPlane` is the network seen
+ * through the plane (core's planeModel), which gives the plane's losses.
+ */
 export function networkLearner(
   network: Network,
   data: Dataset,
   plane: Plane,
+  onPlane: Model,
   start: Float64Array,
 ): Learner {
   const shifted = new Float64Array(network.size);
-  const onPlane = new Float64Array(network.size);
-  const learner: Learner = {
+  return {
     size: network.size,
     start,
     lossGradient: (theta, rows, gradient) => network.batchLossGradient(theta, data, rows, gradient),
     loss(theta, rows) {
-      const indices = rows === 'all' ? null : rows;
-      const n = indices ? indices.length : data.n;
+      const indices = resolveRows(data, rows);
       let sum = 0;
-      for (let k = 0; k < n; k++) sum += network.rowLoss(theta, data, indices ? indices[k]! : k);
-      return sum / n;
+      for (let k = 0; k < indices.length; k++) sum += network.rowLoss(theta, data, indices[k]!);
+      return sum / indices.length;
     },
-    planeLoss: (point, rows) => learner.loss(planePoint(plane, point[0], point[1], onPlane), rows),
+    planeLoss: (point, rows) => batchLoss(onPlane, data, rows, point),
     place(theta) {
       const { point, offPlane } = project(plane, theta);
       return { point: [point[0], point[1]], offPlane };
@@ -85,5 +90,4 @@ export function networkLearner(
       return [point[0], point[1]];
     },
   };
-  return learner;
 }

@@ -3,11 +3,13 @@
 import {
   createNetwork,
   pcaPlane,
+  planeModel,
   project,
   randomPlane,
   trainPath,
   type Activation,
   type Dataset,
+  type Model,
   type Network,
   type OptimizerKind,
   type Plane,
@@ -35,6 +37,8 @@ export interface NetworkRunOptions {
 export interface NetworkRun {
   network: Network;
   plane: Plane;
+  /** The network seen through the plane: a two-weight Model over plane coordinates (core's planeModel). */
+  model: Model;
   learner: Learner;
   /** The window: for `pca` a square around the projected run ahead with a margin; for `random` Li et al.'s [−1, 1]²: [a0, a1, b0, b1]. */
   extent: [number, number, number, number];
@@ -81,10 +85,12 @@ export function networkRun(options: NetworkRunOptions): NetworkRun {
       : options.plane === 'random'
         ? randomPlane(network, end, seed)
         : pcaPlane(path);
+  const model = planeModel(network, plane);
   return {
     network,
     plane,
-    learner: networkLearner(network, data, plane, start),
+    model,
+    learner: networkLearner(network, data, plane, model, start),
     // A random plane's directions are filter-normalised, scaled like the weights themselves: Li et
     // al. draw them over α, β ∈ [−1, 1], where the landscape around θ_final shows. The path hardly
     // moves on such a plane (that is its lesson), so fitting the window to it would show nothing.

@@ -210,7 +210,7 @@ export class Timeline {
     const previous = Array.from(this.#theta);
     const previousPoint = this.weights;
     const loss = learner.lossGradient(this.#theta, batch.rows, this.#gradient);
-    const planeLoss = learner.planeLoss(previousPoint, batch.rows);
+    const planeLoss = learner.planeLoss?.(previousPoint, batch.rows) ?? loss;
     this.#optimizer.step(this.#theta, this.#gradient, this.#theta);
     const placed = learner.place(this.#theta);
     const point = frozen(placed.point);

@@ -5,6 +5,7 @@ import type { BatchSampler } from './batch-sampler.js';
 import { record, warnings } from './test-helpers/events.js';
 import { defineFakeView } from './test-helpers/fake-view.js';
 import { forceLandscapeBackend } from './run/gpu-landscape.js';
+import { nextBeatDue } from './controllers/playback.js';
 
 const viewTag = defineFakeView();
 const view = unsafeStatic(viewTag);
@@ -140,5 +141,26 @@ describe('<batch-sampler> seek()', () => {
     expect(warned[0]).not.to.contain('keeping NaN');
     expect(s.iteration).to.equal(2);
     expect(log.events).to.deep.equal([]);
+  });
+});
+
+describe('<batch-sampler> beats keep the rate', () => {
+  const half = 500 / 60; // rate 60: a beat every 8.3 ms
+
+  it('the next beat is due half a period after this one was due, however long this one took', () => {
+    // Due at 100, ran until 105 (its landscape, the views' updates): the next is due at 108.3, not 113.3.
+    expect(nextBeatDue(100, 105, half)).to.be.closeTo(100 + half, 1e-9);
+    // A timer that fired late (at 110) does not push the next beat later either.
+    expect(nextBeatDue(100, 110, half)).to.be.closeTo(100 + half, 1e-9);
+    // Sixty beats of 5 ms work each stay on the 60-per-second grid: beat k is due at k half-periods.
+    let due = 0;
+    for (let k = 1; k <= 60; k++) due = nextBeatDue(due, due + 5, half);
+    expect(due).to.be.closeTo(60 * half, 1e-6);
+  });
+
+  it('a run that fell more than a beat behind counts again from now instead of bursting', () => {
+    // A 200 ms stall (a slow landscape): the next beat is due now, not 23 beats in a rapid burst.
+    expect(nextBeatDue(100, 300, half)).to.equal(300);
+    expect(nextBeatDue(100, 100 + 2 * half + 0.01, half)).to.equal(100 + 2 * half + 0.01);
   });
 });

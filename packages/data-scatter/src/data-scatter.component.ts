@@ -9,7 +9,7 @@ import {
   DescriptionController,
   ResizeController,
   SamplerLink,
-  elementToHTML,
+  viewToHTML,
   validated,
   type BatchChangeDetail,
 } from '@lossquake/kit';
@@ -183,11 +183,6 @@ export class DataScatter extends LitElement {
 
   /** The element as an HTML snippet with its current attributes (not its data), to paste elsewhere. */
   toHTML(): string {
-    const own = ['role', ...(this.#description.ownsLabel ? ['aria-label'] : [])];
-    const attributes = [...this.attributes].filter((a) => !own.includes(a.name));
-    return elementToHTML(
-      'data-scatter',
-      attributes.map((a) => [a.name, a.value] as const),
-    );
+    return viewToHTML(this, this.#description.ownsLabel);
   }
 }

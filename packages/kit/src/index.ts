@@ -18,6 +18,7 @@ export { warnOnce } from './warn.js';
 export { loadFrames } from './frames-source.js';
 export { MAX_DATA_BYTES, readLimitedText } from './read-limited.js';
 export { saveBlob } from './save-blob.js';
+export { downloadFrame, encodeCanvas, frameBlob, viewToHTML } from './view-export.js';
 export { elementToHTML, escapeAttribute, escapeScriptData } from './markup.js';
 export { validated, type ValidatedHost, type ValidatedOptions } from './validated.js';
 export { axisTicks, type Tick } from './ticks.js';

@@ -6,6 +6,7 @@ import type { Landscape } from '@lossquake/core';
 import {
   FramesController,
   SamplerLink,
+  buildingMessage,
   emit,
   type BatchChangeDetail,
   type LandscapeMode,
@@ -102,6 +103,19 @@ export class LandscapeSource {
     if (this.mode === 'sample') return sampler.sampleLandscape(sample);
     if (this.mode === 'variance') return sampler.varianceMap;
     return sampler.landscape;
+  }
+
+  /** What is missing while there is nothing to draw, for the message in place (overlays.ts). */
+  missing(sample: number, src: string | null) {
+    const { sampler, mode } = this;
+    return {
+      linked: !!sampler,
+      mode,
+      sample,
+      src,
+      unlinked: this.link.missing.message,
+      building: buildingMessage(sampler),
+    };
   }
 
   /** The range over all `src` frames while they are what is shown (so they share their levels). */

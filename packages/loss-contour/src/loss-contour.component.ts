@@ -12,12 +12,12 @@ import {
   ReducedMotionController,
   ResizeController,
   VisibilityController,
-  buildingMessage,
   colormap,
-  elementToHTML,
   linkedMorphDuration,
-  saveBlob,
+  downloadFrame,
+  frameBlob,
   validated,
+  viewToHTML,
   warnOnce,
 } from '@lossquake/kit';
 import * as types from './attributes.js';
@@ -30,11 +30,12 @@ import { Marks } from './marks.js';
 import { memoLast } from './memo.js';
 import * as overlay from './overlays.js';
 import { PickController } from './pick-controller.js';
-import { composeCanvas, encodeCanvas } from './snapshot.js';
+import { composeCanvas } from './snapshot.js';
 import { styles } from './loss-contour.styles.js';
 import { testing, type ContourHooks } from './testing.js';
 import { WEIGHT_AXES } from './axes.js';
 import { contourView } from './view.js';
+import { TrailLayer } from './trail-layer.js';
 
 const bandColours = (name: ColormapName, levels: number) =>
   Array.from({ length: levels }, (_, k) => colormap(name)(bandPosition(k, levels)));
@@ -53,6 +54,7 @@ const bandColours = (name: ColormapName, levels: number) =>
  * @fires error - `src` could not be loaded or its frames are invalid: `{ message }` (does not bubble).
  *
  * @csspart plot - The canvas with the filled bands.
+ * @csspart trail - The canvas with the weights' trail (over the bands, under the other marks).
  * @csspart axes - The W1 and W2 axes with ticks and labels (SVG group).
  * @csspart legend - The colour bar with the level values (SVG group).
  * @csspart overlay - The weights, trail, step arrow and crosshair (SVG group).
@@ -157,6 +159,11 @@ export class LossContour extends LitElement implements CapturableView {
         `<loss-contour> could not read the sampler: ${String(error)}`,
       ),
   });
+  #trail = new TrailLayer(this, () => {
+    const frame = this.#drawing.frame;
+    const trail = frame && this.#marks.trail(frame, this.#source.sampler, this.showPath);
+    return { frame, trail, pixelRatio: this.#size.devicePixelRatio };
+  });
   #pick = new PickController(
     this,
     () => this.#drawing.frame,
@@ -212,6 +219,7 @@ export class LossContour extends LitElement implements CapturableView {
       morphLength: this.#morphLength(),
       frame: this.#source.frameIndex,
       description: this.#description.text,
+      trail: this.#trail.painted,
     };
   }
 
@@ -248,32 +256,16 @@ export class LossContour extends LitElement implements CapturableView {
   #content() {
     const drawing = this.#drawing;
     const layout = drawing.lay(this.#size.width, this.#size.height, this.compact);
-    const { sampler, mode, error, variance } = this.#source;
-    const unlinked = this.#source.link.missing.message;
-    const building = buildingMessage(sampler);
-    const missing = {
-      linked: !!sampler,
-      mode,
-      sample: this.sample,
-      src: this.src,
-      unlinked,
-      building,
-    };
-    const message = overlay.messageTemplate(error, drawing.target ? null : missing);
+    const { sampler, error, variance } = this.#source;
+    const missing = drawing.target ? null : this.#source.missing(this.sample, this.src);
+    const message = overlay.messageTemplate(error, missing);
     const frame = drawing.frame;
     if (!frame) return message;
     const thresholds = drawing.thresholds();
     const at = this.#pick.at;
     const caption = variance ? 'variance' : 'loss';
     const fixed = this.levelScale === 'fixed' && !variance;
-    const shown = {
-      path: this.showPath,
-      weights: this.showWeights,
-      gradient: this.showGradient,
-      full: this.showFull,
-      minimum: this.showMinimum,
-    };
-    const marks = this.#marks.of(frame, thresholds, drawing.target, sampler, shown);
+    const marks = this.#marks.of(frame, thresholds, drawing.target, sampler, this);
     const view = {
       layout,
       frame,
@@ -290,33 +282,26 @@ export class LossContour extends LitElement implements CapturableView {
   }
 
   /** A PNG (or `type`) of what is on screen now: bands, axes, legend and overlays, at device resolution. */
-  async toBlob(type = 'image/png'): Promise<Blob> {
-    const canvas = await this.captureFrame();
-    if (!canvas) throw new Error('<loss-contour> has nothing drawn yet');
-    return encodeCanvas(canvas, type);
+  toBlob(type = 'image/png'): Promise<Blob> {
+    return frameBlob(this, type);
   }
 
   /** What is on screen now as one canvas (what `toBlob` encodes and a sampler's `record()` films); null before the first frame. */
   async captureFrame(): Promise<HTMLCanvasElement | null> {
     const svg = this.renderRoot.querySelector('svg');
     const { canvas, layout } = this.#drawing;
-    return canvas && svg && layout ? composeCanvas(this, canvas, svg, layout) : null;
+    const trail = this.#trail.canvas;
+    return canvas && svg && layout ? composeCanvas(this, [canvas, trail], svg, layout) : null;
   }
 
-  /** Saves what is on screen as an image file (PNG by default). */
-  async download(filename = 'loss-contour.png'): Promise<void> {
-    const jpeg = filename.endsWith('.jpg') || filename.endsWith('.jpeg');
-    saveBlob(await this.toBlob(jpeg ? 'image/jpeg' : 'image/png'), filename);
+  /** Saves what is on screen as an image file (PNG, or JPEG for a .jpg/.jpeg name). */
+  download(filename = 'loss-contour.png'): Promise<void> {
+    return downloadFrame(this, filename);
   }
 
   /** The element as an HTML snippet with its current attributes (not its data), to paste elsewhere. */
   toHTML(): string {
-    const own = ['role', 'tabindex', ...(this.#description.ownsLabel ? ['aria-label'] : [])];
-    const attributes = [...this.attributes].filter((a) => !own.includes(a.name));
-    return elementToHTML(
-      'loss-contour',
-      attributes.map((a) => [a.name, a.value] as const),
-    );
+    return viewToHTML(this, this.#description.ownsLabel);
   }
 
   get #data(): Landscape | null {

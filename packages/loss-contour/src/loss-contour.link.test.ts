@@ -8,7 +8,7 @@ import type { LossContour } from './loss-contour.component.js';
 import { hooksOf } from './testing.js';
 import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
 import { makeGrid, plane } from './test-helpers/landscapes.js';
-import { drawn, localWeights, until } from './test-helpers/pixels.js';
+import { drawn, localWeights, trailAlphaAt, until } from './test-helpers/pixels.js';
 
 const samplerTag = defineFakeSampler();
 const tag = unsafeStatic(samplerTag);
@@ -45,16 +45,21 @@ describe('<loss-contour> draws a reader’s pick as a pick', () => {
     expect(to[1]).to.be.closeTo(10, 0.01);
 
     // The solid trail holds the training step only; the jump is its own dashed path.
-    const runs = [...root.querySelectorAll<SVGPolylineElement>('polyline.trail')];
+    const { runs, jumps } = hooksOf(el).trail!;
     expect(runs).to.have.length(1);
-    expect(runs[0]!.points.length).to.equal(2);
-    const jump = root.querySelector<SVGPathElement>('path.trail-jump')!;
-    expect(getComputedStyle(jump).strokeDasharray).to.not.equal('none');
-    const ends = jump.getAttribute('d')!.match(/[-\d.]+,[-\d.]+/g)!;
-    const [x, y] = ends[1]!.split(',').map(Number);
-    const end = weightsOf(el, x!, y!);
+    expect(runs[0]).to.have.length(2);
+    expect(jumps).to.have.length(1);
+    const [[x1, y1], [x2, y2]] = jumps[0]!;
+    const end = weightsOf(el, x2, y2);
     expect(end[0]).to.be.closeTo(10, 0.01);
     expect(end[1]).to.be.closeTo(10, 0.01);
+    // Dashed as the reader sees it: along the jump, painted pixels and gaps both.
+    const along = Array.from({ length: 60 }, (_, k) => {
+      const t = 0.1 + (0.8 * k) / 59;
+      return trailAlphaAt(el, x1 + t * (x2 - x1), y1 + t * (y2 - y1), 0);
+    });
+    expect(Math.max(...along), 'dashes').to.be.above(100);
+    expect(Math.min(...along), 'gaps').to.be.below(40);
   });
 
   it('a training step after the pick is an arrow again, and the trail goes on from the picked point', async () => {
@@ -66,11 +71,10 @@ describe('<loss-contour> draws a reader’s pick as a pick', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('line.pick')).to.be.null;
     expect(root.querySelector('line.step')!.getAttribute('marker-end')).to.equal('url(#step-head)');
-    const runs = [...root.querySelectorAll<SVGPolylineElement>('polyline.trail')];
-    expect(runs.map((r) => r.points.length)).to.deep.equal([2, 2]);
+    expect(hooksOf(el).trail!.runs.map((run) => run.length)).to.deep.equal([2, 2]);
     sampler.reset();
     await el.updateComplete;
-    expect(root.querySelector('path.trail-jump')).to.be.null;
+    expect(hooksOf(el).trail).to.be.null;
   });
 });
 

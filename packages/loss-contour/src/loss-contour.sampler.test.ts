@@ -2,6 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { emit } from '@lossquake/kit';
+import type { Vec2 } from '@lossquake/core';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
 import { hooksOf } from './testing.js';
@@ -14,6 +15,8 @@ import {
   localPixel,
   localWeights,
   pixelAt,
+  trailAlphaAt,
+  trailPainted,
   until,
 } from './test-helpers/pixels.js';
 
@@ -64,9 +67,18 @@ describe('<loss-contour> with a sampler', () => {
     expect(to[0]).to.be.closeTo(8, 0.01);
     expect(to[1]).to.be.closeTo(-12.5, 0.01);
 
-    const trail = root.querySelector<SVGPolylineElement>('polyline.trail')!;
-    const points = Array.from(trail.points).map((p) => mapBack(el, p.x, p.y));
+    const trail = hooksOf(el).trail!;
+    expect(trail.runs).to.have.length(1);
+    const points = trail.runs[0]!.map(([x, y]) => mapBack(el, x, y));
     expect(points).to.have.length(3);
+    // What the reader sees: the canvas is painted along each step (its midpoint) and not far beside it.
+    for (let k = 1; k < points.length; k++) {
+      const [x1, y1] = trail.runs[0]![k - 1]!;
+      const [x2, y2] = trail.runs[0]![k]!;
+      expect(trailAlphaAt(el, (x1 + x2) / 2, (y1 + y2) / 2), `step ${k} painted`).to.be.above(150);
+    }
+    const [x0, y0] = trail.runs[0]![0]!;
+    expect(trailAlphaAt(el, x0 - 40, y0 - 40), 'nothing painted off the trail').to.equal(0);
     [
       [0, 0],
       [5, -5],
@@ -77,21 +89,42 @@ describe('<loss-contour> with a sampler', () => {
     });
   });
 
+  it('the exported frame shows the trail as the reader sees it', async () => {
+    const { sampler, el } = await linked({ 'show-weights': 'false', 'show-gradient': 'false' });
+    sampler.step([12, -12]);
+    await el.updateComplete;
+    const [[x1, y1], [x2, y2]] = hooksOf(el).trail!.runs[0]! as [Vec2, Vec2];
+    const frame = (await el.captureFrame())!;
+    const ratio = frame.width / el.getBoundingClientRect().width;
+    // The lightest pixel around the step's midpoint: the white trail (85 %) over the dark bands.
+    const [mx, my] = [((x1 + x2) / 2) * ratio, ((y1 + y2) / 2) * ratio];
+    const data = frame
+      .getContext('2d')!
+      .getImageData(Math.round(mx) - 1, Math.round(my) - 1, 3, 3).data;
+    let lightest = 0;
+    for (let k = 0; k < data.length; k += 4)
+      lightest = Math.max(lightest, Math.min(data[k]!, data[k + 1]!, data[k + 2]!));
+    expect(lightest, 'trail in the exported frame').to.be.above(180);
+    // Beside the trail, the bands alone (none of them that light).
+    const beside = pixelAt(el, [-15, 15]);
+    expect(Math.min(...beside)).to.be.below(180);
+  });
+
   it('hides the trail, dot and arrow when asked, and clears them on sampler-reset', async () => {
     const { sampler, el } = await linked({ 'show-path': 'false', 'show-gradient': 'off' });
     sampler.step([5, 5]);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('polyline.trail')).to.be.null;
+    expect(trailPainted(el), 'no trail painted').to.equal(false);
     expect(el.shadowRoot!.querySelector('line.step')).to.be.null;
     expect(el.shadowRoot!.querySelector('circle.weights')).to.exist;
     el.showPath = true;
     el.setAttribute('show-weights', 'false');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('polyline.trail')).to.exist;
+    expect(trailPainted(el), 'the trail painted').to.equal(true);
     expect(el.shadowRoot!.querySelector('circle.weights')).to.be.null;
     sampler.reset();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('polyline.trail')).to.be.null;
+    expect(trailPainted(el), 'the trail cleared').to.equal(false);
   });
 
   it('morphs to each new batch and keeps the full landscape’s levels', async () => {

@@ -57,12 +57,10 @@ export const styles = [
       fill: transparent;
       cursor: crosshair;
     }
-    .trail {
-      fill: none;
-      stroke: var(--lq-path-color);
-      stroke-width: 1.5;
-      stroke-linejoin: round;
-      opacity: 0.85;
+    /* The trail's canvas strokes in its CSS colour (trail-layer.ts). */
+    canvas.trail {
+      color: var(--lq-path-color);
+      pointer-events: none;
     }
     .weights {
       fill: var(--lq-weights-color);
@@ -77,19 +75,11 @@ export const styles = [
       fill: var(--lq-arrow-color);
     }
     /* A reader's pick: a dashed jump, no arrowhead (no gradient took the weights there). */
-    .pick,
-    .trail-jump {
+    .pick {
       fill: none;
       stroke-dasharray: 4 3;
-    }
-    .pick {
       stroke: var(--lq-arrow-color);
       stroke-width: 1.5;
-    }
-    .trail-jump {
-      stroke: var(--lq-path-color);
-      stroke-width: 1.5;
-      opacity: 0.85;
     }
     .full-lines {
       fill: none;

@@ -5,16 +5,17 @@
 import { checkLandscape, minimumOf, sameGrid, type Landscape, type Vec2 } from '@lossquake/core';
 import type { LinkedSampler, WeightsChangeDetail } from '@lossquake/kit';
 import { memoLast } from './memo.js';
-import { fullLinesPath, trailMarks } from './overlays.js';
+import { fullLinesPath } from './overlays.js';
+import { trailMarks, type TrailMarks } from './trail-layer.js';
 import type { PlotFrame } from './plot-frame.js';
 import type { ContourView } from './view.js';
 
+/** Which marks the reader asked for (the element's show-* properties). */
 export interface Shown {
-  path: boolean;
-  weights: boolean;
-  gradient: boolean;
-  full: boolean;
-  minimum: boolean;
+  showWeights: boolean;
+  showGradient: boolean;
+  showFull: boolean;
+  showMinimum: boolean;
 }
 
 export class Marks {
@@ -43,6 +44,12 @@ export class Marks {
       : null,
   );
 
+  /** The trail to paint: null when hidden or shorter than one step. */
+  trail(frame: PlotFrame, sampler: LinkedSampler | null, shown: boolean): TrailMarks | null {
+    const path = sampler && shown && sampler.path.length > 1 ? sampler.path : null;
+    return path && this.#trail(path, path.length, frame, this.#picked.size);
+  }
+
   of(
     frame: PlotFrame,
     thresholds: Float64Array,
@@ -50,14 +57,12 @@ export class Marks {
     sampler: LinkedSampler | null,
     shown: Shown,
   ): Omit<ContourView['marks'], 'cursor'> {
-    const path = sampler && shown.path && sampler.path.length > 1 ? sampler.path : null;
-    const full = shown.full ? sampler?.fullLandscape : null;
+    const full = shown.showFull ? sampler?.fullLandscape : null;
     return {
       fullLines: full ? this.#fullLines(full, frame, thresholds, thresholds.join()) : null,
-      minimum: shown.minimum && target ? this.minimum(target) : null,
-      trail: path && this.#trail(path, path.length, frame, this.#picked.size),
-      step: shown.gradient && sampler?.lastStep ? lastMove(sampler.lastStep) : null,
-      weights: (shown.weights && sampler?.point) || null,
+      minimum: shown.showMinimum && target ? this.minimum(target) : null,
+      step: shown.showGradient && sampler?.lastStep ? lastMove(sampler.lastStep) : null,
+      weights: (shown.showWeights && sampler?.point) || null,
     };
   }
 }

@@ -1,5 +1,6 @@
-// What the contour draws over the bands, as pure templates of plain data: the weights, their trail,
-// the last step, the full landscape's contour lines, the minimum, the keyboard crosshair, the readout.
+// What the contour draws over the bands, as pure templates of plain data: the weights, the last step,
+// the full landscape's contour lines, the minimum, the keyboard crosshair, the readout. (The weights'
+// trail is a canvas of its own: trail-layer.ts.)
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Landscape, Vec2 } from '@lossquake/core';
 import { formatLevel } from './axes.js';
@@ -9,41 +10,6 @@ import type { PlotFrame } from './plot-frame.js';
 import { svgNumber as n } from './svg-number.js';
 
 type Overlay = SVGTemplateResult | typeof nothing;
-
-/** A point in plot pixels as SVG reads it: "x,y". */
-const pointText = (frame: PlotFrame, w: Vec2) => frame.toPixel(w).map(n).join(',');
-
-/**
- * The trail, split where the reader picked the weights: `runs` are the polylines' `points` of the
- * training steps between picks, `jumps` the path data of the picks' straight jumps (drawn dashed).
- * `picked` holds k for each pick that moved the weights from path[k - 1] to path[k].
- */
-export function trailMarks(
-  path: readonly Vec2[],
-  picked: ReadonlySet<number>,
-  frame: PlotFrame,
-): { runs: string[]; jumps: string } {
-  const runs: string[] = [];
-  let run: string[] = [];
-  let jumps = '';
-  path.forEach((w, k) => {
-    const point = pointText(frame, w);
-    if (k > 0 && picked.has(k)) {
-      jumps += `M${pointText(frame, path[k - 1]!)}L${point}`;
-      if (run.length > 1) runs.push(run.join(' '));
-      run = [];
-    }
-    run.push(point);
-  });
-  if (run.length > 1) runs.push(run.join(' '));
-  return { runs, jumps };
-}
-
-export function trailTemplate(trail: { runs: string[]; jumps: string } | null): Overlay {
-  if (!trail) return nothing;
-  return svg`${trail.runs.map((points) => svg`<polyline class="trail" points=${points}></polyline>`)}
-    ${trail.jumps ? svg`<path class="trail-jump" d=${trail.jumps}></path>` : nothing}`;
-}
 
 export function weightsTemplate(frame: PlotFrame, weights: Vec2 | null): Overlay {
   if (!weights) return nothing;

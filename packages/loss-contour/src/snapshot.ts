@@ -31,10 +31,13 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-/** The frame as the reader sees it, at device resolution: background, bands, then axes, legend and marks. */
+/**
+ * The frame as the reader sees it, at device resolution: background, the plot's canvases (bands, then
+ * the trail), then axes, legend and marks.
+ */
 export async function composeCanvas(
   host: HTMLElement,
-  bands: HTMLCanvasElement,
+  [bands, ...over]: [HTMLCanvasElement, ...(HTMLCanvasElement | null)[]],
   overlay: SVGSVGElement,
   layout: Layout,
 ): Promise<HTMLCanvasElement> {
@@ -47,7 +50,10 @@ export async function composeCanvas(
   const background = getComputedStyle(host).backgroundColor;
   ctx.fillStyle = background && background !== 'rgba(0, 0, 0, 0)' ? background : '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(bands, Math.round(layout.plot.x * ratio), Math.round(layout.plot.y * ratio));
+  for (const plot of [bands, ...over]) {
+    if (plot && plot.width > 0)
+      ctx.drawImage(plot, Math.round(layout.plot.x * ratio), Math.round(layout.plot.y * ratio));
+  }
   const copy = overlay.cloneNode(true) as SVGSVGElement;
   inlineStyles(overlay, copy);
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -59,11 +65,3 @@ export async function composeCanvas(
 }
 
 /** `canvas` encoded as `type` (PNG by default). */
-export function encodeCanvas(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))),
-      type,
-    ),
-  );
-}

@@ -1,6 +1,8 @@
 // Test hooks (package export `@lossquake/loss-contour/testing`), kept out of the public API: what a
 // contour has on screen now. The symbol is registered (Symbol.for), so a test reaches the hooks of a
 // bundle loaded in another frame too: contour[Symbol.for('lossquake.loss-contour.testing')].displayed
+import type { TrailMarks } from './trail-layer.js';
+
 export const testing: unique symbol = Symbol.for('lossquake.loss-contour.testing');
 
 export interface ContourHooks {
@@ -18,6 +20,8 @@ export interface ContourHooks {
   readonly frame: number;
   /** The text description last given to assistive technology. */
   readonly description: string;
+  /** The trail painted now (element pixels): training-step polylines and the picks' jumps; null when none. */
+  readonly trail: TrailMarks | null;
 }
 
 export function hooksOf(contour: Element): ContourHooks {

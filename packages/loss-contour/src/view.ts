@@ -1,4 +1,4 @@
-// The contour's shadow content as one pure template: the bands' canvas, then an SVG with the axes,
+// The contour's shadow content as one pure template: the bands' and the trail's canvases, then an SVG with the axes,
 // the legend, the overlays and the area that takes the pointer, then the readout and any message.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Vec2 } from '@lossquake/core';
@@ -22,7 +22,6 @@ export interface ContourView {
   marks: {
     fullLines: string | null;
     minimum: Vec2 | null;
-    trail: { runs: string[]; jumps: string } | null;
     step: { previous: Vec2; weights: Vec2; picked: boolean } | null;
     weights: Vec2 | null;
     cursor: Vec2 | null;
@@ -39,17 +38,16 @@ export function contourView(view: ContourView, message: TemplateResult | typeof 
   const { layout, frame, marks, pointer } = view;
   const { plot, width, height } = layout;
   const box = { x: plot.x, y: plot.y, width: plot.width, height: plot.height };
+  // The bands, then the trail, each a canvas over the plot.
+  const placed = cssomStyle({
+    left: `${box.x}px`,
+    top: `${box.y}px`,
+    width: `${box.width}px`,
+    height: `${box.height}px`,
+  });
   return html`
-    <canvas
-      part="plot"
-      aria-hidden="true"
-      style=${cssomStyle({
-        left: `${box.x}px`,
-        top: `${box.y}px`,
-        width: `${box.width}px`,
-        height: `${box.height}px`,
-      })}
-    ></canvas>
+    <canvas part="plot" aria-hidden="true" style=${placed}></canvas>
+    <canvas part="trail" class="trail" aria-hidden="true" style=${placed}></canvas>
     <svg aria-hidden="true" width=${n(width)} height=${n(height)}>
       <defs>
         <clipPath id="plot-clip">
@@ -71,8 +69,8 @@ export function contourView(view: ContourView, message: TemplateResult | typeof 
       ${legendTemplate(layout, view.thresholds, view.colours, view.caption, view.note)}
       <g part="overlay" clip-path="url(#plot-clip)">
         ${overlay.fullLinesTemplate(frame, marks.fullLines)}
-        ${overlay.minimumTemplate(frame, marks.minimum)} ${overlay.trailTemplate(marks.trail)}
-        ${overlay.stepTemplate(frame, marks.step)} ${overlay.weightsTemplate(frame, marks.weights)}
+        ${overlay.minimumTemplate(frame, marks.minimum)} ${overlay.stepTemplate(frame, marks.step)}
+        ${overlay.weightsTemplate(frame, marks.weights)}
         ${overlay.crosshairTemplate(frame, marks.cursor)}
       </g>
       <rect

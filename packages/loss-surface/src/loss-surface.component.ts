@@ -12,7 +12,9 @@ import {
   ResizeController,
   VisibilityController,
   emit,
-  saveBlob,
+  downloadFrame,
+  frameBlob,
+  viewToHTML,
   validated,
   type CapturableView,
   type ColormapName,
@@ -23,7 +25,7 @@ import type { SurfaceMode, SurfaceZRange } from './attributes.js';
 import { OrbitController } from './orbit-controller.js';
 import { DrawingController } from './drawing-controller.js';
 import { SourceController } from './source-controller.js';
-import { composeFrame, encode, viewMarkup } from './snapshot.js';
+import { cameraAttributes, composeFrame } from './snapshot.js';
 import { describeSurface } from './describe.js';
 import { pageContext, type SharedStatus } from './gl/shared-context.js';
 import { testing, type ContextHooks, type SurfaceHooks } from './testing.js';
@@ -251,20 +253,18 @@ export class LossSurface extends LitElement implements CapturableView {
   }
 
   /** The frame with its axes and labels as a PNG (or `type`), at device resolution; rejects before the first frame. */
-  async toBlob(type = 'image/png'): Promise<Blob> {
-    const frame = await this.captureFrame();
-    if (!frame) throw new Error('<loss-surface> has not drawn a frame yet');
-    return encode(frame, type);
+  toBlob(type = 'image/png'): Promise<Blob> {
+    return frameBlob(this, type);
   }
 
-  /** Saves the frame as a PNG file. */
-  async download(filename = 'loss-surface.png'): Promise<void> {
-    saveBlob(await this.toBlob(), filename);
+  /** Saves the frame as an image file (PNG, or JPEG for a .jpg/.jpeg name). */
+  download(filename = 'loss-surface.png'): Promise<void> {
+    return downloadFrame(this, filename);
   }
 
   /** A snippet that reproduces this view (attributes, with the camera where the reader left it). */
   toHTML(): string {
-    return viewMarkup(this, this, this.#description.ownsLabel);
+    return viewToHTML(this, this.#description.ownsLabel, cameraAttributes(this));
   }
 
   #show(landscape: Landscape, instant: boolean): void {

@@ -1,7 +1,6 @@
 // The surface as a picture: the frame with its tick labels and titles composed into a new canvas at
 // device resolution, on the themed background (white when none is set), for toBlob(), download() and
 // a sampler's record(); and the markup that reopens the same view.
-import { elementToHTML } from '@lossquake/kit';
 import type { CameraState } from './camera.js';
 import type { PlacedLabel } from './labels.js';
 
@@ -46,27 +45,12 @@ export function composeFrame(
 }
 
 /** Encodes a canvas; rejects rather than giving null, so a caller never saves an empty file. */
-export function encode(canvas: HTMLCanvasElement, type: string): Promise<Blob> {
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) =>
-        blob ? resolve(blob) : reject(new Error(`the frame could not be encoded as ${type}`)),
-      type,
-    ),
-  );
-}
-
-/**
- * The element's markup with the camera where the reader left it; the attributes the element sets
- * itself (role, tabindex, and its own description) are left out, an author's aria-label kept.
- */
-export function viewMarkup(element: Element, camera: CameraState, ownLabel: boolean): string {
-  const own = ['role', 'tabindex', 'aria-live', ...(ownLabel ? ['aria-label'] : [])];
-  const attributes = new Map<string, string>();
-  for (const { name, value } of element.attributes)
-    if (!own.includes(name)) attributes.set(name, value);
-  attributes.set('azimuth', String(Math.round(camera.azimuth * 10) / 10));
-  attributes.set('elevation', String(Math.round(camera.elevation * 10) / 10));
-  if (camera.zoom !== 1) attributes.set('zoom', String(Math.round(camera.zoom * 100) / 100));
-  return elementToHTML(element.localName, attributes);
+/** The camera where the reader left it, as the attributes that restore it (toHTML writes them). */
+export function cameraAttributes(camera: CameraState): [string, string][] {
+  const attributes: [string, string][] = [
+    ['azimuth', String(Math.round(camera.azimuth * 10) / 10)],
+    ['elevation', String(Math.round(camera.elevation * 10) / 10)],
+  ];
+  if (camera.zoom !== 1) attributes.push(['zoom', String(Math.round(camera.zoom * 100) / 100)]);
+  return attributes;
 }

@@ -30,6 +30,17 @@ export interface Beats {
   seek(iteration: number): Promise<void>;
 }
 
+/**
+ * When the beat after one due at `due` is due, `half` ms of a period later: counted from when this one
+ * was due, not from when it ended, so a beat's own work (a landscape, the views' updates, a timer
+ * that fired late) does not slow the rate. A run that fell more than a beat behind (a busy page, a slow
+ * landscape) counts again from `now` rather than hurrying to catch up.
+ */
+export function nextBeatDue(due: number, now: number, half: number): number {
+  const next = due + half;
+  return next < now - half ? now : next;
+}
+
 export class PlaybackController implements ReactiveController {
   /** What the author or reader asked for; a playing run holds, still unpaused, while nothing is seen. */
   paused = true;
@@ -39,6 +50,8 @@ export class PlaybackController implements ReactiveController {
   // The run, with the settings changed since the last beat applied.
   #run: () => Beats;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the next beat is due (performance.now() ms). */
+  #due = 0;
   #autoplayDone = false;
   #autoplay = false;
   #visibility: VisibilityController;
@@ -73,7 +86,7 @@ export class PlaybackController implements ReactiveController {
       this.#host.dispatchEvent(new Event('play'));
       this.#host.requestUpdate();
     }
-    this.#schedule(0);
+    this.#beatNow();
     return Promise.resolve();
   }
 
@@ -113,15 +126,26 @@ export class PlaybackController implements ReactiveController {
   #onVisibility(visible: boolean): void {
     if (!visible) return this.#clearTimer();
     if (this.#wantsAutoplay()) void this.#host.play();
-    else if (!this.paused) this.#schedule(0);
+    else if (!this.paused) this.#beatNow();
   }
 
   #playing(): boolean {
     return !this.paused && this.#host.isConnected && this.#visibility.visible;
   }
 
-  #schedule(delay: number): void {
-    if (this.#timer === null && this.#playing()) this.#timer = setTimeout(this.#tick, delay);
+  /** Schedules a beat at once (playing starts, comes back into view, or a slow landscape is done). */
+  #beatNow(): void {
+    if (this.#timer !== null || !this.#playing()) return;
+    this.#due = performance.now();
+    this.#timer = setTimeout(this.#tick, 0);
+  }
+
+  /** Schedules the next beat half a period after this one was due (see nextBeatDue). */
+  #scheduleNextBeat(half: number): void {
+    if (this.#timer !== null || !this.#playing()) return;
+    const now = performance.now();
+    this.#due = nextBeatDue(this.#due, now, half);
+    this.#timer = setTimeout(this.#tick, Math.max(0, this.#due - now));
   }
 
   #clearTimer(): void {
@@ -136,7 +160,7 @@ export class PlaybackController implements ReactiveController {
     const run = this.#run();
     const half = 500 / this.#host.rate;
     if (run.busy) {
-      void run.busy.then(() => this.#schedule(0));
+      void run.busy.then(() => this.#beatNow());
       return;
     }
     if (!run.midStep && run.iteration >= this.#host.maxIterations) {
@@ -144,7 +168,7 @@ export class PlaybackController implements ReactiveController {
       void run.seek(0);
     }
     const shown = run.beat();
-    if (shown) void shown.then(() => this.#schedule(half));
-    else this.#schedule(half);
+    if (shown) void shown.then(() => this.#scheduleNextBeat(half));
+    else this.#scheduleNextBeat(half);
   };
 }

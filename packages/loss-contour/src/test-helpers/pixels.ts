@@ -115,3 +115,40 @@ export function localWeights(
     c + (1 - (y - (box.top - host.top)) / box.height) * (d - c),
   ];
 }
+
+/**
+ * The trail canvas's strongest alpha (0..255) within `radius` CSS px of element pixel (x, y): what a
+ * reader sees of the trail there. The canvas covers the plot rect, which the bands canvas shares.
+ */
+export function trailAlphaAt(el: LossContour, x: number, y: number, radius = 1): number {
+  const trail = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.trail');
+  if (!trail || trail.width === 0) return 0;
+  const box = trail.getBoundingClientRect();
+  const host = el.getBoundingClientRect();
+  const scale = trail.width / box.width;
+  const cx = (x - (box.left - host.left)) * scale;
+  const cy = (y - (box.top - host.top)) * scale;
+  const r = Math.ceil(radius * scale);
+  const left = Math.max(0, Math.round(cx) - r);
+  const top = Math.max(0, Math.round(cy) - r);
+  const w = Math.min(trail.width - left, 2 * r + 1);
+  const h = Math.min(trail.height - top, 2 * r + 1);
+  if (w <= 0 || h <= 0) return 0;
+  const data = trail
+    .getContext('2d', { willReadFrequently: true })!
+    .getImageData(left, top, w, h).data;
+  let most = 0;
+  for (let k = 3; k < data.length; k += 4) most = Math.max(most, data[k]!);
+  return most;
+}
+
+/** Whether any pixel of the trail canvas is painted. */
+export function trailPainted(el: LossContour): boolean {
+  const trail = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.trail');
+  if (!trail || trail.width === 0) return false;
+  const { data } = trail
+    .getContext('2d', { willReadFrequently: true })!
+    .getImageData(0, 0, trail.width, trail.height);
+  for (let k = 3; k < data.length; k += 4) if (data[k]! > 0) return true;
+  return false;
+}

@@ -15,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.mjs';
 import { badData } from './lib/bad-data.mjs';
-import { measureBytes } from './lib/bytes.mjs';
-import { bytesPerPackage } from './lib/package-bytes.mjs';
+import { measureBundle, measureBytes } from './lib/bytes.mjs';
 import { runCoreBench } from './lib/core.mjs';
 import { report } from './lib/report.mjs';
 import { serve } from './lib/server.mjs';
@@ -87,6 +86,7 @@ function plan() {
     for (const res of resolutions)
       for (const batch of quick ? [10, 100] : [10, 100, 1000])
         pages.push(['gpu-compute', { res, batch }]);
+    for (const table of [100, 1000]) pages.push(['gpu-compute', { res: 64, table }]);
   }
   if (wants('bad-src') && libs.includes('ours')) {
     for (const el of ['batch-sampler', 'loss-contour', 'loss-surface'])
@@ -168,7 +168,7 @@ process.stderr.write('core bench (node core-bench.mjs)…\n');
 const core = wants('core') ? await runCoreBench(here) : { skipped: 'not asked for (--only)' };
 const bytes = {
   lossquake: existsSync(bundle)
-    ? { ...(await measureBytes(bundle)), packages: await bytesPerPackage(bundle) }
+    ? await measureBundle(bundle)
     : { skipped: 'packages/lossquake/dist/lossquake.js not built' },
   plotly: await measureBytes(plotly),
 };

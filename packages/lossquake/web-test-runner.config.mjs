@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { testConfig } from '../../tools/wtr.config.mjs';
@@ -134,6 +134,20 @@ const dataAnswers = (context, next) => {
   }
 };
 
+// A copy of the entry whose chunks are missing (pages/no-chunks.html): every other file beside it is
+// a 404, as on a site that copied dist/lossquake.js without dist/chunks/.
+const NO_CHUNKS = '/__lossquake__/no-chunks/';
+const noChunks = (context, next) => {
+  if (!context.path.startsWith(NO_CHUNKS)) return next();
+  if (context.path === `${NO_CHUNKS}lossquake.js`) {
+    context.type = 'js';
+    context.body = readFileSync(join(root, 'packages/lossquake/dist/lossquake.js'), 'utf8');
+    return;
+  }
+  context.status = 404;
+  context.body = 'Not Found';
+};
+
 // A second origin (127.0.0.1 on its own port; the tests run on localhost) that answers without CORS
 // headers, as a data host that never opted in would. Tests ask /__lossquake__/elsewhere for its URL.
 const elsewhere = createServer((request, response) => {
@@ -149,10 +163,49 @@ const elsewhereOrigin = (context, next) => {
   context.body = { origin: `http://127.0.0.1:${port}` };
 };
 
+// A CDN on another origin (127.0.0.1 on its own port): serves dist/ with CORS, as CDNs do, so a page
+// loads the entry from there and the entry its chunks (pages/cdn.html asks /__lossquake__/cdn).
+const dist = join(root, 'packages/lossquake/dist');
+const cdn = createServer((request, response) => {
+  const path = new URL(request.url ?? '/', 'http://cdn').pathname;
+  const file = join(dist, path);
+  if (!file.startsWith(dist + sep) || !/\.js$/.test(file)) {
+    response.writeHead(404, { 'Access-Control-Allow-Origin': '*' });
+    return response.end();
+  }
+  try {
+    const body = readFileSync(file);
+    response.writeHead(200, {
+      'Content-Type': 'text/javascript',
+      'Access-Control-Allow-Origin': '*',
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'Access-Control-Allow-Origin': '*' });
+    response.end();
+  }
+});
+cdn.listen(0, '127.0.0.1');
+cdn.unref();
+const cdnOrigin = (context, next) => {
+  if (context.path !== '/__lossquake__/cdn') return next();
+  const { port } = cdn.address();
+  context.type = 'json';
+  context.body = { origin: `http://127.0.0.1:${port}` };
+};
+
 // test/*.test.html load only dist/lossquake.js, as a page would; test/*.test.ts open fixture pages
 // (test/pages/) that load it (run `pnpm build` first).
 export default testConfig({
   files: ['src/**/*.test.ts', 'test/**/*.test.html', 'test/**/*.test.ts'],
-  middleware: [serveMocha, policies, openToSandbox, dataAnswers, elsewhereOrigin],
+  middleware: [
+    serveMocha,
+    policies,
+    openToSandbox,
+    dataAnswers,
+    noChunks,
+    elsewhereOrigin,
+    cdnOrigin,
+  ],
   timeout: 60000,
 });

@@ -5,6 +5,7 @@
 // each package's characters are gzipped alone, and the whole file's gzip is shared out in proportion.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -30,7 +31,7 @@ function decodeSegment(text) {
 
 /** The package a source path belongs to: an npm package by its node_modules name, ours by folder. */
 export function packageOf(source) {
-  if (/landscape-worker-url/.test(source)) return '@lossquake/batch-sampler (inlined worker)';
+  if (/landscape-worker-url/.test(source)) return '@lossquake/batch-sampler (worker starter)';
   const npm = source.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (npm) return npm[1];
   const ours = source.match(
@@ -93,4 +94,32 @@ export async function bytesPerPackage(file) {
   const alone = rows.reduce((sum, r) => sum + r.gzipAlone, 0);
   for (const r of rows) r.gzipShare = Math.round((total * r.gzipAlone) / alone);
   return rows.sort((a, b) => b.minified - a.minified);
+}
+
+/**
+ * bytesPerPackage summed over several files (an entry and the chunks a page loads), largest first. A
+ * file without a map (the landscape worker, minified by esbuild alone) counts as one row of its own.
+ */
+export async function bytesPerPackageOf(files) {
+  const sums = new Map();
+  const add = (row) => {
+    const sum = sums.get(row.name) ?? { name: row.name, minified: 0, gzipAlone: 0, gzipShare: 0 };
+    sum.minified += row.minified;
+    sum.gzipAlone += row.gzipAlone;
+    sum.gzipShare += row.gzipShare;
+    sums.set(row.name, sum);
+  };
+  for (const file of files) {
+    const rows = await bytesPerPackage(file);
+    if (rows) rows.forEach(add);
+    else {
+      const text = await readFile(file, 'utf8');
+      const gzip = gzipSync(text, { level: 9 }).length;
+      const name = /landscape-worker-/.test(file)
+        ? '@lossquake/batch-sampler (worker chunk, all its packages)'
+        : basename(file);
+      add({ name, minified: Buffer.byteLength(text), gzipAlone: gzip, gzipShare: gzip });
+    }
+  }
+  return [...sums.values()].sort((a, b) => b.minified - a.minified);
 }

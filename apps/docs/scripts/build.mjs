@@ -84,6 +84,8 @@ for (const name of ['lossquake.js', 'lossquake.strict-csp.js']) {
   for (const ending of ['.map', '.LICENSE.txt'])
     if (existsSync(bundle + ending)) cpSync(bundle + ending, join(dist, name + ending));
 }
+// The code the bundles load on demand, relative to their own URL.
+cpSync(join(bundleDir, 'chunks'), join(dist, 'chunks'), { recursive: true });
 
 cpSync(join(app, 'public'), dist, { recursive: true });
 

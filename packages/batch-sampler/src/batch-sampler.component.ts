@@ -18,7 +18,7 @@ import { GroupController, groupType, pauseAll } from './controllers/group.js';
 import { PlaybackController } from './controllers/playback.js';
 import { RunController } from './controllers/run.js';
 import type { PickedWeights } from './run/timeline.js';
-import { landscapeBackend, type LandscapeBackend } from './run/gpu-landscape.js';
+import { landscapeBackend, type LandscapeBackend } from './run/landscape-backend.js';
 import type { PlaneKind } from './run/network-plane.js';
 import type { QuakeMagnitude, TrainingRun } from './run/training-run.js';
 import * as attribute from './settings.js';

@@ -3,6 +3,12 @@
 // fragment per four grid cells summing softplus over the rows into a float render target, read back.
 // No runtime imports, so the bench can load this file straight from dist/.
 
+/**
+ * One draw does at most the work the measured speed does in this long: a longer one would hold the
+ * page (readPixels waits for it) and risks the GPU's watchdog losing the context.
+ */
+export const DRAW_BUDGET_MS = 50;
+
 /** Four cells per fragment (RGBA): each row fetched once serves four columns. */
 const LANES = 4;
 /** Rows per texture line: any WebGL2 allows 2048. */
@@ -10,25 +16,15 @@ const ROWS_WIDTH = 1024;
 /** Partial sums of this many rows are added into the total: float32 rounding grows with √64 + √(n/64), not n. */
 const BLOCK = 64;
 
-const VERTEX = `#version 300 es
+export const VERTEX = `#version 300 es
 void main() {
   // One triangle over the whole target, without buffers.
   vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
   gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
 }`;
 
-const FRAGMENT = `#version 300 es
-precision highp float;
-precision highp int;
-precision highp sampler2D;
-uniform sampler2D rowsTexture; // (s·x1, s·x2) per row, s = 1 − 2y: the loss is softplus(s·x·w)
-uniform int count;
-uniform int size;
-uniform vec2 w1Range;
-uniform vec2 w2Range;
-uniform int variance; // 0: the mean loss; 1: the population variance of the rows' losses
-out vec4 result;
-
+/** GLSL: a softplus of vec4 that keeps its digits for tiny and huge arguments (shared with the network table). */
+export const SOFTPLUS = `
 // ln(1 + e) for e in [0, 1] as 2·atanh(e / (2 + e)): u ≤ 1/3, so the series to u¹³ is within 2e-8,
 // and tiny e keeps its digits (log(1.0 + e) would round 1 + e to 1 below 6e-8).
 vec4 log1pUnit(vec4 e) {
@@ -42,7 +38,20 @@ vec4 log1pUnit(vec4 e) {
 vec4 softplus(vec4 t) {
   return max(t, 0.0) + log1pUnit(exp(-abs(t)));
 }
+`;
 
+const FRAGMENT = `#version 300 es
+precision highp float;
+precision highp int;
+precision highp sampler2D;
+uniform sampler2D rowsTexture; // (s·x1, s·x2) per row, s = 1 − 2y: the loss is softplus(s·x·w)
+uniform int count;
+uniform int size;
+uniform vec2 w1Range;
+uniform vec2 w2Range;
+uniform int variance; // 0: the mean loss; 1: the population variance of the rows' losses
+out vec4 result;
+${SOFTPLUS}
 vec2 rowAt(int k) {
   return texelFetch(rowsTexture, ivec2(k % ${ROWS_WIDTH}, k / ${ROWS_WIDTH}), 0).xy;
 }
@@ -90,9 +99,9 @@ export interface KernelGrid {
   size: number;
 }
 
-type Canvas = OffscreenCanvas | HTMLCanvasElement;
+export type Canvas = OffscreenCanvas | HTMLCanvasElement;
 
-function makeCanvas(): Canvas | null {
+export function makeCanvas(): Canvas | null {
   if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(1, 1);
   if (typeof document === 'object') return document.createElement('canvas');
   return null;
@@ -237,7 +246,12 @@ export class LogisticGpuKernel {
   }
 }
 
-function link(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram | null {
+/** The linked program, or null where a shader does not compile here. */
+export function link(
+  gl: WebGL2RenderingContext,
+  vertex: string,
+  fragment: string,
+): WebGLProgram | null {
   const program = gl.createProgram();
   for (const [type, source] of [
     [gl.VERTEX_SHADER, vertex],

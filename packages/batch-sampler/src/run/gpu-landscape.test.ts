@@ -9,7 +9,9 @@ import {
   landscapeBackend,
   resetLandscapeBackend,
 } from './gpu-landscape.js';
+import { afterFrameWhenIdle } from './gpu-idle.js';
 import { LogisticGpuKernel } from './gpu-kernel.js';
+import { forceLandscapeBackend as forceThroughSampler } from './landscape-backend.js';
 import { TrainingRun } from './training-run.js';
 
 const data = makeDataset('blobs', { n: 2000, seed: 4 });
@@ -67,6 +69,26 @@ describe('landscape backend', () => {
     expect(landscapeBackend()).to.equal(chosen);
   });
 
+  it('gpuLossGrid asks for no measurement for small work, and for large work only after a frame', async () => {
+    let created = 0;
+    const create = LogisticGpuKernel.create.bind(LogisticGpuKernel);
+    const counting = (...args: Parameters<typeof create>) => (created++, create(...args));
+    await stubbed(LogisticGpuKernel, 'create', counting, async () => {
+      // A batch of 10 at 64² (the figure's): no context, no shader compile, ever.
+      expect(gpuLossGrid(logistic, data, Uint32Array.from({ length: 10 }, (_, k) => k), grid)).to.equal(null); // prettier-ignore
+      await afterFrameWhenIdle();
+      await afterFrameWhenIdle();
+      expect(created).to.equal(0);
+      // 400 rows at 64² (1.6e6 evaluations): measured, but not before the next frame.
+      const large = Uint32Array.from({ length: 400 }, (_, k) => k);
+      expect(gpuLossGrid(logistic, data, large, grid)).to.equal(null);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(created).to.equal(0);
+      await chooseLandscapeBackend();
+      expect(created).to.equal(1);
+    });
+  });
+
   it('leaves work the CPU does quicker on the CPU, wherever the GPU was chosen', async () => {
     // The probe's timings set the crossover: the CPU's time grows with the work, the GPU's round trip does not.
     expect(crossoverWork({ cpuMs: 2, gpuMs: 0.5, work: 409_600 })).to.equal(102_400);
@@ -93,7 +115,8 @@ describe('landscape backend', () => {
   });
 
   it('with the GPU in use, a run shows a large batch at once, equal to lossGrid', async () => {
-    expect(await forceLandscapeBackend('gpu')).to.equal('gpu');
+    // Through the sampler's side (landscape-backend.ts), which loads this module for the run.
+    expect(await forceThroughSampler('gpu')).to.equal('gpu');
     const shown: Landscape[] = [];
     const run = new TrainingRun({ batch: ({ landscape }) => shown.push(landscape) });
     // 500 rows × 64² cells is past SYNC_WORK: on the CPU it would wait for a worker.

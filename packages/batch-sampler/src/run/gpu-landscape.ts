@@ -14,18 +14,16 @@ import {
   type Model,
   type Rows,
 } from '@lossquake/core';
-import { LogisticGpuKernel } from './gpu-kernel.js';
+import { afterFrameWhenIdle } from './gpu-idle.js';
+import { DRAW_BUDGET_MS, LogisticGpuKernel } from './gpu-kernel.js';
+import { forceTableBackend, resetTableBackend } from './gpu-table-backend.js';
+import { PROBE_WORK } from './landscape-backend.js';
 
 /** 'gpu': landscapes of the logistic model are computed by the GPU kernel; 'cpu': by core's lossGrid. */
 export type LandscapeBackend = 'cpu' | 'gpu';
 
 /** The representative work timed on both paths: a batch of 100 on a 64² grid, as the seed plays it. */
 const PROBE = { size: 64, batch: 100, repeats: 5 };
-/**
- * One draw does at most the loss evaluations the probe's speed does in this long: a longer one would
- * hold the page (readPixels waits for it) and risks the GPU's watchdog losing the context.
- */
-const DRAW_BUDGET_MS = 50;
 
 let kernel: LogisticGpuKernel | null = null;
 let backend: LandscapeBackend = 'cpu';
@@ -48,15 +46,12 @@ export function landscapeBackend(): LandscapeBackend {
 }
 
 /**
- * Measures both paths once per page (when the main thread is idle, so it never delays a first
- * frame) and resolves with the choice; later calls return the same promise.
+ * Measures both paths once per page (after the next frame, when the main thread is idle, so it
+ * never delays the landscape asked for now) and resolves with the choice; later calls return the
+ * same promise. Landscapes ask for it only when their work is past PROBE_WORK.
  */
 export function chooseLandscapeBackend(): Promise<LandscapeBackend> {
-  return (decision ??= new Promise<void>((resolve) => {
-    if (typeof requestIdleCallback === 'function')
-      requestIdleCallback(() => resolve(), { timeout: 1000 });
-    else setTimeout(resolve, 0);
-  }).then(() => {
+  return (decision ??= afterFrameWhenIdle().then(() => {
     backend = measure();
     return backend;
   }));
@@ -67,6 +62,8 @@ export function chooseLandscapeBackend(): Promise<LandscapeBackend> {
  * uses the kernel wherever it can run ('cpu' where it cannot). Resolves with what is in use.
  */
 export function forceLandscapeBackend(choice: LandscapeBackend): Promise<LandscapeBackend> {
+  // Networks' tables follow the same override (tests and the bench pin one path for everything).
+  void forceTableBackend(choice);
   return (decision = Promise.resolve().then(() => {
     kernel ??= LogisticGpuKernel.create();
     // Nothing measured: one draw's budget assumes a real GPU's speed (1e10 evaluations/s).
@@ -79,6 +76,7 @@ export function forceLandscapeBackend(choice: LandscapeBackend): Promise<Landsca
 
 /** Forgets the choice and the context (tests: another stubbed environment). */
 export function resetLandscapeBackend(): void {
+  resetTableBackend();
   kernel = null;
   backend = 'cpu';
   decision = null;
@@ -134,17 +132,13 @@ function measure(): LandscapeBackend {
 /**
  * The GPU computes this work: chosen, the logistic model on two features, more than the CPU does
  * quicker (a batch of 10 at 64², played at 60 a second, was half the figure's lost batches on
- * software GL), and within one draw's budget.
+ * software GL), and within one draw's budget. Only work past PROBE_WORK asks for the measurement.
  */
 function fits(model: Model, data: Dataset, rows: number, grid: Grid, passes: number): boolean {
-  void chooseLandscapeBackend();
-  return (
-    landscapeBackend() === 'gpu' &&
-    model.name === logistic.name &&
-    featureCount(data) === 2 &&
-    rows * grid.size ** 2 * passes >= minWork &&
-    rows * grid.size ** 2 * passes <= drawLimit
-  );
+  if (model.name !== logistic.name || featureCount(data) !== 2) return false;
+  const work = rows * grid.size ** 2 * passes;
+  if (work >= PROBE_WORK) void chooseLandscapeBackend();
+  return landscapeBackend() === 'gpu' && work >= minWork && work <= drawLimit;
 }
 
 function indices(data: Dataset, rows: Rows): ArrayLike<number> {

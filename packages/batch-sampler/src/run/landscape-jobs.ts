@@ -12,7 +12,7 @@ import {
   type Landscape,
   type Model,
 } from '@lossquake/core';
-import { gpuLossGrid, gpuPerSampleVariance } from './gpu-landscape.js';
+import { gpuLossGrid, gpuPerSampleVariance } from './landscape-backend.js';
 import { tableBandTask } from './table-jobs.js';
 import type { PoolTask } from './worker-pool.js';
 

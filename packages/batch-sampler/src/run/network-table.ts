@@ -1,10 +1,33 @@
-// The per-row table behind a network's landscapes, built once per setting on the worker pool. Until
-// it is ready, landscapes wait for it (a progress bar shows how far it is); after, every batch, full
-// and single-row landscape is a sum of table rows.
-import { planeModel, type Dataset, type Grid, type Model } from '@lossquake/core';
+// The per-row table behind a network's landscapes, built once per setting on the worker pool, or on
+// the GPU where measured clearly faster. Until it is ready, landscapes wait for it (a progress bar
+// shows how far it is); after, every batch, full and single-row landscape is a sum of table rows.
+import { planeModel, type Dataset, type Grid, type Model, type RowTable } from '@lossquake/core';
 import type { NetworkRun } from './network-plane.js';
-import { buildRowTable } from './table-jobs.js';
+import { buildRowTable, checkTableBytes, type TableRequest } from './table-jobs.js';
 import type { WorkerPool } from './worker-pool.js';
+
+// The GPU table code loads with a page's first network table (a chunk of its own in the lossquake
+// bundle, which logistic pages never fetch); where it cannot load, every table is built on the pool.
+let gpuTables: Promise<typeof import('./gpu-table-backend.js') | null> | null = null;
+const loadGpuTables = () => (gpuTables ??= import('./gpu-table-backend.js').catch(() => null));
+
+/** On the GPU where chosen (it can fail midway: a lost context), else on the pool, which is timed. */
+async function buildTable(
+  pool: WorkerPool,
+  request: TableRequest & { network: { layers: readonly number[]; activation: 'tanh' | 'relu' } },
+  signal: AbortSignal,
+  progress: (done: number) => void,
+): Promise<RowTable> {
+  checkTableBytes(request);
+  const gpu = await loadGpuTables();
+  const table = gpu && (await gpu.gpuRowTable(request, { signal, progress }));
+  if (table) return table;
+  const { network, grid } = request;
+  const paced =
+    gpu &&
+    ((rows: number, ms: number) => gpu.notePoolTable(gpu.tableWork(network, rows, grid.size), ms));
+  return buildRowTable(pool, request, { signal, progress, paced: paced || undefined });
+}
 
 export class NetworkTable {
   /** The share of rows done, 0..1. */
@@ -37,7 +60,7 @@ export class NetworkTable {
       on.progress(done);
       on.changed();
     };
-    this.ready = buildRowTable(pool, request, { signal: this.#abort.signal, progress }).then(
+    this.ready = buildTable(pool, request, this.#abort.signal, progress).then(
       (table) => (this.model = planeModel(network, plane, table)),
       (error: unknown) => {
         if (!this.#abort.signal.aborted) {

@@ -65,17 +65,8 @@ export interface TableRequest {
   grid: Grid;
 }
 
-/**
- * Builds the table of `request` on `pool`, calling `progress` with the share of rows done (0..1).
- * Rejects with a RangeError past MAX_TABLE_BYTES (a message for the reader), and with the signal's
- * reason when aborted.
- */
-export async function buildRowTable(
-  pool: WorkerPool,
-  request: TableRequest,
-  { signal, progress }: { signal: AbortSignal; progress: (done: number) => void },
-): Promise<RowTable> {
-  const { data, grid } = request;
+/** A RangeError for the reader where the table of `request` would pass MAX_TABLE_BYTES. */
+export function checkTableBytes({ data, grid }: TableRequest): void {
   const bytes = tableBytes(data.n, grid.size);
   if (bytes > MAX_TABLE_BYTES) {
     const mib = (b: number) => Math.ceil(b / 2 ** 20);
@@ -83,10 +74,35 @@ export async function buildRowTable(
       `a network's landscapes need a table of ${data.n} rows × ${grid.size}² cells (${mib(bytes)} MiB), over the ${mib(MAX_TABLE_BYTES)} MiB limit: use fewer rows or a lower resolution`,
     );
   }
+}
+
+/**
+ * Builds the table of `request` on `pool`, calling `progress` with the share of rows done (0..1)
+ * and, at the end, `paced` with the rows and milliseconds from the first band's arrival to the last
+ * (the workers' steady pace, without their start-up). Rejects with a RangeError past
+ * MAX_TABLE_BYTES (a message for the reader), and with the signal's reason when aborted.
+ */
+export async function buildRowTable(
+  pool: WorkerPool,
+  request: TableRequest,
+  {
+    signal,
+    progress,
+    paced,
+  }: {
+    signal: AbortSignal;
+    progress: (done: number) => void;
+    paced?: (rows: number, ms: number) => void;
+  },
+): Promise<RowTable> {
+  const { data, grid } = request;
+  checkTableBytes(request);
   const cells = grid.size ** 2;
   const values = new Float32Array(data.n * cells);
   const bands = Math.min(data.n, pool.size * BANDS_PER_WORKER);
   let done = 0;
+  let firstArrival = 0;
+  let firstRows = 0;
   progress(0);
   await Promise.all(
     Array.from({ length: bands }, async (_, k) => {
@@ -96,8 +112,13 @@ export async function buildRowTable(
       const band = await pool.run<Float32Array>(message, [], { signal });
       values.set(band, rowStart * cells);
       done += rowEnd - rowStart;
+      if (firstRows === 0) {
+        firstArrival = performance.now();
+        firstRows = done;
+      }
       progress(done / data.n);
     }),
   );
+  if (done > firstRows) paced?.(done - firstRows, performance.now() - firstArrival);
   return { grid, values };
 }

@@ -72,6 +72,10 @@ function plan() {
     // The article's figure at the display's rate; 128² too even with --quick (issue 16's rows).
     for (const res of [64, 128])
       for (const lib of libs) pages.push(['figure', { lib, res, batch: 10, rate: 60 }]);
+    // Again in a browser that composites in software, as Chrome does where it blocklists the GPU:
+    // the default run composites and rasterizes on SwiftShader as if it were a GPU.
+    for (const lib of libs)
+      pages.push(['figure', { lib, res: 64, batch: 10, rate: 60, compositing: 'software' }]);
   }
   if (wants('morph')) {
     for (const res of resolutions)
@@ -127,6 +131,10 @@ async function openPage(browser, origin, section, query) {
   }
 }
 
+/** Pages run in their own browser, with extra Chromium switches (see the figure's software rows). */
+const browserArgs = (query) =>
+  query.compositing === 'software' ? ['--disable-gpu-compositing'] : [];
+
 async function browserRun() {
   await mkdir(join(here, 'results'), { recursive: true });
   const server = await serve(
@@ -134,31 +142,40 @@ async function browserRun() {
     { '/packages/lossquake/dist/lossquake.js': bundle },
     { '/__bench__/data/': badData },
   );
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
-    args: chromiumArgs(),
-    headless: true,
-    defaultViewport: { width: 800, height: 600 },
-  });
+  const pages = plan();
   const results = [];
+  let version = '';
   try {
-    const version = await browser.version();
-    const pages = plan();
-    for (const [k, [section, query]] of pages.entries()) {
-      const label = `${section} ${Object.values(query).join(' ')}`.trim();
-      process.stderr.write(`[${k + 1}/${pages.length}] ${label}`);
-      const started = Date.now();
-      const result = await openPage(browser, server.origin, section, query);
-      process.stderr.write(
-        ` ${((Date.now() - started) / 1000).toFixed(1)} s${result?.error ? ' ERROR' : ''}\n`,
-      );
-      if (result?.error)
-        process.stderr.write(`  ${result.error}\n  ${(result.console ?? []).join('\n  ')}\n`);
-      results.push({ section, query, ...result });
+    // One browser per set of switches, in the plan's order of first use.
+    const sets = [...new Set(pages.map(([, query]) => browserArgs(query).join(' ')))];
+    for (const set of sets) {
+      const browser = await puppeteer.launch({
+        executablePath: chromiumPath(),
+        args: [...chromiumArgs(), ...set.split(' ').filter(Boolean)],
+        headless: true,
+        defaultViewport: { width: 800, height: 600 },
+      });
+      try {
+        version ||= await browser.version();
+        for (const [k, [section, query]] of pages.entries()) {
+          if (browserArgs(query).join(' ') !== set) continue;
+          const label = `${section} ${Object.values(query).join(' ')}`.trim();
+          process.stderr.write(`[${k + 1}/${pages.length}] ${label}`);
+          const started = Date.now();
+          const result = await openPage(browser, server.origin, section, query);
+          process.stderr.write(
+            ` ${((Date.now() - started) / 1000).toFixed(1)} s${result?.error ? ' ERROR' : ''}\n`,
+          );
+          if (result?.error)
+            process.stderr.write(`  ${result.error}\n  ${(result.console ?? []).join('\n  ')}\n`);
+          results.push({ section, query, ...result });
+        }
+      } finally {
+        await browser.close();
+      }
     }
     return { version, results };
   } finally {
-    await browser.close();
     await server.close();
   }
 }

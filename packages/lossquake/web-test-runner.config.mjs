@@ -156,12 +156,15 @@ const elsewhere = createServer((request, response) => {
 });
 elsewhere.listen(0, '127.0.0.1');
 elsewhere.unref();
-const elsewhereOrigin = (context, next) => {
-  if (context.path !== '/__lossquake__/elsewhere') return next();
-  const { port } = elsewhere.address();
+
+/** Middleware answering `path` with the origin `server` listens on (its port is picked at start). */
+const originOf = (server, path) => (context, next) => {
+  if (context.path !== path) return next();
+  const { port } = server.address();
   context.type = 'json';
   context.body = { origin: `http://127.0.0.1:${port}` };
 };
+const elsewhereOrigin = originOf(elsewhere, '/__lossquake__/elsewhere');
 
 // A CDN on another origin (127.0.0.1 on its own port): serves dist/ with CORS, as CDNs do, so a page
 // loads the entry from there and the entry its chunks (pages/cdn.html asks /__lossquake__/cdn).
@@ -187,12 +190,7 @@ const cdn = createServer((request, response) => {
 });
 cdn.listen(0, '127.0.0.1');
 cdn.unref();
-const cdnOrigin = (context, next) => {
-  if (context.path !== '/__lossquake__/cdn') return next();
-  const { port } = cdn.address();
-  context.type = 'json';
-  context.body = { origin: `http://127.0.0.1:${port}` };
-};
+const cdnOrigin = originOf(cdn, '/__lossquake__/cdn');
 
 // test/*.test.html load only dist/lossquake.js, as a page would; test/*.test.ts open fixture pages
 // (test/pages/) that load it (run `pnpm build` first).

@@ -1,32 +1,26 @@
-// The <batch-sampler> class: wires a training run, its reset queue, playback, data sources and sharing.
-import { html, LitElement, nothing } from 'lit';
+// The <batch-sampler> class: wires a training run, its transport, data sources and sharing.
+import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Dataset, DatasetKind, Landscape, Plane, Vec2 } from '@lossquake/core';
 import { type Activation, type OptimizerKind, type Sampling } from '@lossquake/core';
-import {
-  accept,
-  validated,
-  warnOnce,
-  type Extent,
-  type LinkedSampler,
-  type WeightsChangeDetail,
-} from '@lossquake/kit';
-import { samplerControls } from './batch-sampler.controls.js';
+import { validated } from '@lossquake/kit';
+import type { Extent, LinkedSampler, WeightsChangeDetail } from '@lossquake/kit';
 import { styles } from './batch-sampler.styles.js';
 import { DataSourceController } from './controllers/data-source.js';
-import { GroupController, groupType, pauseAll } from './controllers/group.js';
+import { groupType, pauseAll } from './controllers/group.js';
 import { PlaybackController } from './controllers/playback.js';
 import { RunController } from './controllers/run.js';
+import { Transport } from './controllers/transport.js';
+import { fromRun } from './run-readout.js';
 import type { PickedWeights } from './run/timeline.js';
 import { landscapeBackend, type LandscapeBackend } from './run/landscape-backend.js';
 import type { PlaneKind } from './run/network-plane.js';
-import type { QuakeMagnitude, TrainingRun } from './run/training-run.js';
+import type { QuakeMagnitude } from './run/training-run.js';
 import * as attribute from './settings.js';
+import { samplerView } from './sampler-view.js';
 import type { RecordOptions } from './share/record.js';
 import { SamplerShare } from './share/sampler-share.js';
 import { ShareMenu, shareStyles } from './share/share-menu.js';
-import { pauseAffordance } from './pause-affordance.js';
-import { tableStatus } from './table-status.js';
 import { followPicks } from './weights-pick.js';
 
 /**
@@ -136,10 +130,10 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   #source = new DataSourceController(this, () => this.#runs.dataChanged());
   // After the sources: connecting reads the inline data before the first run is made.
   #runs = new RunController(this, (generate) => this.#source.choose(generate));
-  #playback = new PlaybackController(this, () => this.#current());
-  #share = new SamplerShare(this, () => this.#current(), this.#source);
+  #playback = new PlaybackController(this, () => this.#runs.current());
+  #share = new SamplerShare(this, () => this.#runs.current(), this.#source);
   #menu = new ShareMenu(this);
-  #group = new GroupController(this);
+  #transport = new Transport(this, this.#runs, this.#playback);
 
   /** Pauses every sampler inside `root` (the page by default), in shadow roots too; so does a `lossquake-pause-all` event on `document` or `window`. */
   static pauseAll(root: Node = document): void {
@@ -155,7 +149,7 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   /** The data set in use; set a Dataset object (`{ n, x, y }`) or a generated kind (as `datasetKind`, which keeps the last good one). */
   // @ts-expect-error -- DESIGN.md's `dataset` is the data set, not HTMLElement's DOMStringMap.
   get dataset(): Dataset {
-    return this.#current().timeline.data;
+    return this.#runs.current().timeline.data;
   }
   // @ts-expect-error -- see the getter.
   set dataset(value: Dataset | DatasetKind | null) {
@@ -164,19 +158,20 @@ export class BatchSampler extends LitElement implements LinkedSampler {
 
   /** The current weights; setting them (like the `weights` attribute) sets the initial weights and resets. */
   get weights(): readonly number[] {
-    return Object.freeze(Array.from(this.#current().timeline.theta));
+    return Object.freeze(Array.from(this.#runs.current().timeline.theta));
+  }
+  set weights(value: readonly number[] | string | null) {
+    this.initialWeights = value as Vec2 | null;
   }
   /** Where the weights are drawn: plane coordinates, the weights themselves for the logistic model. */
-  get point(): Vec2 {
-    return this.#current().point;
-  }
+  @fromRun((run) => run.point) readonly point!: Vec2;
   /**
    * The plane the landscapes lie in, `{ kind, origin, directions: [d1, d2], labels }`: for
    * `model="mlp"` through the end of the run ahead (`pca`) or random; null for the logistic model,
    * whose plane is its two weights. θ(a, b) = origin + a·d1 + b·d2.
    */
   get plane(): Plane | null {
-    return this.#current().plane;
+    return this.#runs.current().plane;
   }
   /**
    * Draws a network on a plane given by script instead of its own, e.g. another sampler's, so two
@@ -184,32 +179,15 @@ export class BatchSampler extends LitElement implements LinkedSampler {
    * this network's parameters, else it warns and is ignored. Not part of `toHTML()` or `#state=`.
    */
   set plane(value: Plane | null) {
-    const plane = value === null || attribute.isPlane(value) ? value : undefined;
-    if (plane === undefined) {
-      warnOnce(
-        `plane-property:${this.id}`,
-        `<batch-sampler${this.id ? ` id="${this.id}"` : ''}> plane: expected a plane { origin, directions: [d1, d2], labels } or null; keeping the plane in use.`,
-      );
-      return;
-    }
-    this.assignedPlane = plane;
-    this.#runs.settingChanged('planeKind');
-    this.requestUpdate();
+    this.#runs.givePlane(value);
   }
-  /** @internal The plane set through `plane`, or null. */
-  assignedPlane: Plane | null = null;
   /** Where the logistic model's landscapes are computed on this page: `gpu` where measured faster, else `cpu`. */
   get landscapeBackend(): LandscapeBackend {
     return landscapeBackend();
   }
   /** While a network's per-row landscape table is built, the share done (0..1); null otherwise. */
-  get building(): number | null {
-    const table = this.#current().table;
-    return table && !table.error ? table.progress : null;
-  }
-  set weights(value: readonly number[] | string | null) {
-    this.initialWeights = value as Vec2 | null;
-  }
+  @fromRun(({ table }) => (table && !table.error ? table.progress : null))
+  readonly building!: number | null;
 
   /** Step size: the `learning-rate` attribute, or the model's default when not set. */
   get learningRate(): number {
@@ -220,100 +198,72 @@ export class BatchSampler extends LitElement implements LinkedSampler {
   }
 
   /** Training steps taken since the last reset. */
-  get iteration(): number {
-    return this.#current().iteration;
-  }
+  @fromRun((run) => run.iteration) readonly iteration!: number;
   /** Epoch of the current batch (0 before the first). */
-  get epoch(): number {
-    return this.#current().batch?.epoch ?? 0;
-  }
+  @fromRun((run) => run.batch?.epoch ?? 0) readonly epoch!: number;
   /** Index of the current batch within its epoch (0 before the first). */
-  get batch(): number {
-    return this.#current().batch?.batch ?? 0;
-  }
+  @fromRun((run) => run.batch?.batch ?? 0) readonly batch!: number;
   /** Rows of the current batch (empty before the first batch). */
-  get rows(): Uint32Array {
-    return this.#current().batch?.rows ?? new Uint32Array(0);
-  }
+  @fromRun((run) => run.batch?.rows ?? new Uint32Array(0)) readonly rows!: Uint32Array;
   /** Every weight visited since the last reset, oldest first, ending with the current weights. */
-  get path(): readonly Vec2[] {
-    return this.#current().path;
-  }
+  @fromRun((run) => run.path) readonly path!: readonly Vec2[];
   /** The last `weights-change` payload, or null right after a reset. */
-  get lastStep(): WeightsChangeDetail | null {
-    return this.#current().lastStep;
-  }
+  @fromRun((run) => run.lastStep) readonly lastStep!: WeightsChangeDetail | null;
   /** True unless playing. */
   get paused(): boolean {
     return this.#playback.paused;
   }
   /** The current batch's landscape; with no batch (iteration 0) the full-data landscape (null until computed). */
-  get landscape(): Landscape | null {
-    return this.#current().landscape;
-  }
+  @fromRun((run) => run.landscape) readonly landscape!: Landscape | null;
   /** The landscape of all rows at `extent` and `resolution`: null while a large one is computed in a worker. */
-  get fullLandscape(): Landscape | null {
-    return this.#current().fullLandscape;
-  }
+  @fromRun((run) => run.fullLandscape) readonly fullLandscape!: Landscape | null;
   /** Resolves with the full-data landscape of the current settings, once it is computed. */
   fullLandscapeReady(): Promise<Landscape> {
-    return this.#current().fullLandscapeReady();
+    return this.#runs.current().fullLandscapeReady();
   }
   /** The landscape of the k-th row of the current batch alone; null before the first batch or for k out of range. */
   sampleLandscape(k: number): Landscape | null {
-    return this.#current().sampleLandscape(k);
+    return this.#runs.current().sampleLandscape(k);
   }
   /** Per-cell sample variance (k − 1) of the distinct batch landscapes seen since the last reset; null before the second. */
-  get varianceMap(): Landscape | null {
-    return this.#current().varianceMap;
-  }
+  @fromRun((run) => run.varianceMap) readonly varianceMap!: Landscape | null;
   /** The quake measured (RMS of batch − full over the grid and the batches seen) and its theoretical value; null until the full landscape is computed. */
-  get quakeMagnitude(): QuakeMagnitude | null {
-    return this.#current().quakeMagnitude;
-  }
+  @fromRun((run) => run.quakeMagnitude) readonly quakeMagnitude!: QuakeMagnitude | null;
 
   /** Advances one beat pair: `batch-change`, then `weights-change`. Resolves once both fired. */
   step(): Promise<void> {
-    return this.#group.together('step', [], () => this.#current().step());
+    return this.#transport.step();
   }
   /** Goes back one step, exactly (same as `seek(iteration - 1)`); at the start with no batch on show, does nothing. */
   stepBack(): Promise<void> {
-    return this.#group.together('stepBack', [], () => {
-      const run = this.#current();
-      if (run.iteration === 0 && !run.midStep) return;
-      return this.seek(Math.max(0, run.iteration - 1));
-    });
+    return this.#transport.stepBack();
   }
   /**
    * Restores the state after step `iteration` exactly, replaying from the seed what was never
    * reached. Fires `sampler-reset` (reason 'seek'), then that step's `batch-change` and `weights-change`.
    */
   seek(iteration: number): Promise<void> {
-    const target = attribute.seekTarget(this, iteration);
-    // A refused target (warned about here) is not handed on to the group.
-    if (target === null) return Promise.resolve();
-    return this.#group.together('seek', [iteration], () => this.#current().seek(target));
+    return this.#transport.seek(iteration);
   }
   /** Reopens the run at `start-at` replayed from the seed with the `picks` on the way (what a `toHTML()` snippet opens at); fires what `seek` fires. */
   replay(): Promise<void> {
-    return this.#current().replay(this.startAt, this.picks);
+    return this.#runs.current().replay(this.startAt, this.picks);
   }
   /** Moves the weights where a reader picked them; the iteration stays, the path grows, `weights-change` fires. */
   pick(weights: Vec2): void {
-    const picked = accept<Vec2 | null>(this, 'pick()', weights, attribute.weightsType, null);
-    if (picked) this.#current().pick(picked);
+    this.#transport.pick(weights);
   }
   /** Starts the run over from iteration 0 with the current settings (`sampler-reset`, reason 'reset'). */
   reset(): void {
-    void this.#group.together('reset', [], () => this.#runs.reset());
+    this.#transport.reset();
   }
   /** Starts playing at `rate` batches per second (ticking only while visible). Resolves at once, as media elements do. */
   play(): Promise<void> {
-    return this.#group.together('play', [], () => this.#playback.play());
+    return this.#transport.play();
   }
   /** Stops playing; a batch already shown gets its training step, so a paused run is always at a whole step. */
   pause(): void {
-    void this.#group.together('pause', [], () => this.#playback.pause());
+    this.#transport.pause();
   }
   /**
    * The run so far, one entry per step and pick after the start: iteration, kind, epoch, batch,
@@ -339,23 +289,11 @@ export class BatchSampler extends LitElement implements LinkedSampler {
 
   /** @internal A setting changed (see `validated`): queue its reset; a new `start-at` seeks there. */
   validatedChanged(name: string): void {
-    if (name !== 'startAt') this.#runs.settingChanged(name);
-    // A sampler's own setting: its group keeps its iterations.
-    else if (this.#runs.run.configured) void this.#group.alone(() => this.seek(this.startAt));
+    if (name === 'startAt') this.#transport.startAtChanged();
+    else this.#runs.settingChanged(name);
   }
 
   override render() {
-    // The run controller made the run on connecting, before the first render.
-    const controls = this.controls
-      ? samplerControls(this, this.#runs.run, this.#menu.render())
-      : nothing;
-    const affordance = this.controls ? nothing : pauseAffordance(this, this.#playback.played);
-    return html`${affordance}<slot
-      ></slot
-      >${this.#source.render()}${tableStatus(this.#runs.run, this.#runs.problem)}${controls}`;
-  }
-
-  #current(): TrainingRun {
-    return this.#runs.current();
+    return samplerView(this, this.#runs, this.#playback, this.#source, this.#menu);
   }
 }

@@ -158,9 +158,11 @@ describe('<batch-sampler> beats keep the rate', () => {
     expect(due).to.be.closeTo(60 * half, 1e-6);
   });
 
-  it('a run that fell more than a beat behind counts again from now instead of bursting', () => {
+  it('a late timer catches up; a run more than two batches behind counts again from now', () => {
+    // A frame that held the timer 20 ms: the next beat is still due on the grid (at once, then on time).
+    expect(nextBeatDue(100, 120, half)).to.be.closeTo(100 + half, 1e-9);
     // A 200 ms stall (a slow landscape): the next beat is due now, not 23 beats in a rapid burst.
     expect(nextBeatDue(100, 300, half)).to.equal(300);
-    expect(nextBeatDue(100, 100 + 2 * half + 0.01, half)).to.equal(100 + 2 * half + 0.01);
+    expect(nextBeatDue(100, 100 + 5 * half + 0.01, half)).to.equal(100 + 5 * half + 0.01);
   });
 });

@@ -14,11 +14,11 @@ import {
   type Dataset,
   type Plane,
   type Sampling,
+  type Vec2,
 } from '@lossquake/core';
 import {
   accept,
   enumType,
-  warnOnce,
   extentType,
   numberType,
   vec2Type,
@@ -26,6 +26,7 @@ import {
   type ResetReason,
 } from '@lossquake/kit';
 import type { BatchSampler } from './batch-sampler.component.js';
+import { warnUnfitPlane } from './given-plane.js';
 import { networkRun } from './run/network-plane.js';
 import type { RunConfig } from './run/training-run.js';
 
@@ -95,10 +96,14 @@ export function defaultLearningRate(model: string): number {
 
 /**
  * The run `sampler`'s settings make on `data`; a batch size above the rows is clamped to them, with
- * a warning. A network's run is planned here (the run ahead and its plane); its window fits the
- * planned path unless the page sets `extent`.
+ * a warning. A network's run is planned here (the run ahead and its plane: `givenPlane`, the one set
+ * through the `plane` property, when it fits); its window fits the planned path unless the page sets `extent`.
  */
-export function runConfig(sampler: BatchSampler, data: Dataset): RunConfig {
+export function runConfig(
+  sampler: BatchSampler,
+  data: Dataset,
+  givenPlane: Plane | null,
+): RunConfig {
   const expected = `an integer from 1 to the data's ${data.n} rows`;
   const rowsType = numberType({ fallback: 10, min: 1, max: data.n, integer: true, expected });
   const training = {
@@ -114,15 +119,10 @@ export function runConfig(sampler: BatchSampler, data: Dataset): RunConfig {
       ...training,
       layers: sampler.layers,
       activation: sampler.activation,
-      plane: sampler.assignedPlane ?? sampler.planeKind,
+      plane: givenPlane ?? sampler.planeKind,
       iterations: sampler.maxIterations,
     });
-    if (sampler.assignedPlane && network.plane !== sampler.assignedPlane) {
-      warnOnce(
-        `plane-size:${sampler.id}`,
-        `<batch-sampler${sampler.id ? ` id="${sampler.id}"` : ''}> plane: the plane given has ${sampler.assignedPlane.origin.length} weights, this network ${network.network.size}; drawing on its own ${sampler.planeKind} plane.`,
-      );
-    }
+    warnUnfitPlane(sampler, givenPlane, network);
     const extent = sampler.hasAttribute('extent') ? sampler.extent : network.extent;
     return {
       ...training,
@@ -153,6 +153,11 @@ export function seekTarget(sampler: BatchSampler, iteration: unknown): number | 
   return unusable ? null : target;
 }
 
+/** The weights `pick(weights)` moves to, or null (with a warning) for a value that is not two numbers. */
+export function pickTarget(sampler: BatchSampler, weights: unknown): Vec2 | null {
+  return accept<Vec2 | null>(sampler, 'pick()', weights, weightsType, null);
+}
+
 /** The reset each setting's change causes, by property; the others (rate, loop…) reset nothing. */
 export const resetReasons: Readonly<Record<string, ResetReason>> = {
   datasetKind: 'data',
@@ -170,22 +175,6 @@ export const resetReasons: Readonly<Record<string, ResetReason>> = {
   extent: 'extent',
   resolution: 'resolution',
 };
-
-/** A plane object as `plane` hands it out: an origin and two directions of one length, and two labels. */
-export function isPlane(value: unknown): value is Plane {
-  const plane = value as Partial<Plane> | null;
-  const origin = plane?.origin;
-  const directions = plane?.directions;
-  return (
-    origin instanceof Float64Array &&
-    Array.isArray(directions) &&
-    directions.length === 2 &&
-    directions.every((d) => d instanceof Float64Array && d.length === origin.length) &&
-    Array.isArray(plane?.labels) &&
-    plane.labels.length === 2 &&
-    plane.labels.every((l) => typeof l === 'string')
-  );
-}
 
 /** A Dataset object (n rows of d features, 2 when absent): what the `dataset` property takes. */
 export function isDataset(value: unknown): value is Dataset {

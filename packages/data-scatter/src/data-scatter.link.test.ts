@@ -3,9 +3,9 @@
 import { expect, fixture } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { makeDataset } from '@lossquake/core';
+import { defineFakeSampler, type FakeSampler } from '@lossquake/kit/testing';
 import './data-scatter.js';
 import type { DataScatter } from './data-scatter.component.js';
-import { FakeSampler, defineFakeSampler } from './test-helpers/fake-sampler.js';
 import {
   centre,
   drawn,
@@ -81,11 +81,7 @@ describe('<data-scatter> follows its sampler', () => {
 
   it('a scatter nested in a sampler links to it without `for`', async () => {
     // Links by ancestry find the tag <batch-sampler>: this page (one per test file) has no real one.
-    if (!customElements.get('batch-sampler'))
-      customElements.define(
-        'batch-sampler',
-        class extends FakeSampler {} as unknown as CustomElementConstructor,
-      );
+    defineFakeSampler('batch-sampler');
     const root = await fixture<FakeSampler>(
       staticHtml`<batch-sampler><data-scatter style="width:300px;height:300px"></data-scatter></batch-sampler>`,
     );

@@ -3,10 +3,10 @@
 import { expect, fixture } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { morphDuration } from '@lossquake/kit';
+import { defineFakeSampler, type FakeSampler } from '@lossquake/kit/testing';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
 import { hooksOf } from './testing.js';
-import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
 import { makeGrid, plane } from './test-helpers/landscapes.js';
 import { drawn, localWeights, trailAlphaAt, until } from './test-helpers/pixels.js';
 

@@ -2,11 +2,11 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { emit } from '@lossquake/kit';
+import { defineFakeSampler, type FakeSampler } from '@lossquake/kit/testing';
 import type { Vec2 } from '@lossquake/core';
 import './loss-contour.js';
 import type { LossContour } from './loss-contour.component.js';
 import { hooksOf } from './testing.js';
-import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
 import { landscapeOf, makeGrid, paraboloid, plane } from './test-helpers/landscapes.js';
 import {
   bandColour,

@@ -46,8 +46,11 @@ export class Marks {
 
   /** The trail to paint: null when hidden or shorter than one step. */
   trail(frame: PlotFrame, sampler: LinkedSampler | null, shown: boolean): TrailMarks | null {
-    const path = sampler && shown && sampler.path.length > 1 ? sampler.path : null;
-    return path && this.#trail(path, path.length, frame, this.#picked.size);
+    // A sampler not yet running (another copy's, still upgrading) may have no path at all.
+    const path = shown ? sampler?.path : null;
+    return path && path.length > 1
+      ? this.#trail(path, path.length, frame, this.#picked.size)
+      : null;
   }
 
   of(

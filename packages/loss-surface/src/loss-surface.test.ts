@@ -10,15 +10,15 @@ import {
 } from '@open-wc/testing';
 import { resetMouse, sendMouse, sendKeys } from '@web/test-runner-commands';
 import { colormapTable, type CameraChangeDetail } from '@lossquake/kit';
+import { defineFakeSampler, type FakeSampler } from '@lossquake/kit/testing';
 import './loss-surface.js';
 import type { LossSurface } from './loss-surface.component.js';
 import { hooksOf, pageContext as context } from './testing.js';
 import { cameraMatrices, project } from './camera.js';
 import { bowl, terraces } from './test-helpers/landscapes.js';
 import { countNear, differingShare, pixels, settle, type RGB } from './test-helpers/pixels.js';
-import { defineFakeSampler, type FakeSampler } from './test-helpers/fake-sampler.js';
 
-defineFakeSampler();
+defineFakeSampler('fake-sampler');
 
 const blues = colormapTable('blues', 256);
 const bluesBottom: RGB = [blues[0]!, blues[1]!, blues[2]!];

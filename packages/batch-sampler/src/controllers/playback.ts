@@ -32,13 +32,13 @@ export interface Beats {
 
 /**
  * When the beat after one due at `due` is due, `half` ms of a period later: counted from when this one
- * was due, not from when it ended, so a beat's own work (a landscape, the views' updates, a timer
- * that fired late) does not slow the rate. A run that fell more than a beat behind (a busy page, a slow
- * landscape) counts again from `now` rather than hurrying to catch up.
+ * was due, not from when it ended, so a beat's own work (a landscape, the views' updates) and timers
+ * that fire late (a busy frame) do not slow the rate. A run that fell more than two batches (four
+ * beats) behind — a stall, a slow landscape — counts again from `now` rather than dealing a burst.
  */
 export function nextBeatDue(due: number, now: number, half: number): number {
   const next = due + half;
-  return next < now - half ? now : next;
+  return next < now - 4 * half ? now : next;
 }
 
 export class PlaybackController implements ReactiveController {

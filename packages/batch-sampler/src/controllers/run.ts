@@ -2,9 +2,11 @@
 // once (one `sampler-reset`, named for the most sweeping change), and the run computes only while
 // the sampler is on a page. The run's news goes out as the sampler's DOM events.
 import type { ReactiveController } from 'lit';
-import { makeDataset, type Dataset } from '@lossquake/core';
+import { makeDataset, type Dataset, type Plane } from '@lossquake/core';
 import { emit, warnOnce } from '@lossquake/kit';
 import type { BatchSampler } from '../batch-sampler.component.js';
+import { acceptPlane } from '../given-plane.js';
+import { readsRun } from '../run-readout.js';
 import { mostSweeping, ResetQueue } from '../run/reset-queue.js';
 import { TrainingRun } from '../run/training-run.js';
 import { featuresProblem, resetReasons, runConfig } from '../settings.js';
@@ -13,6 +15,8 @@ export class RunController implements ReactiveController {
   readonly run: TrainingRun;
   /** Why the data in use cannot train the model (shown in place), or null. */
   problem: string | null = null;
+  /** The plane given through the sampler's `plane` property (another run's), or null for its own. */
+  givenPlane: Plane | null = null;
   #host: BatchSampler;
   #data: (generate: () => Dataset) => Dataset;
   #resets = new ResetQueue(() => this.#flush());
@@ -35,6 +39,7 @@ export class RunController implements ReactiveController {
         ),
       failed: (message) => emit(host, 'error', { message }),
     });
+    readsRun(host, () => this.current());
     host.addController(this);
   }
 
@@ -48,6 +53,14 @@ export class RunController implements ReactiveController {
   settingChanged(name: string): void {
     const reason = resetReasons[name];
     if (reason) this.#resets.add(reason);
+  }
+
+  /** The sampler's `plane` was set: a plane to draw a network on, or null for its own; else it warns. */
+  givePlane(value: unknown): void {
+    if (!acceptPlane(this.#host, value)) return;
+    this.givenPlane = value;
+    this.settingChanged('planeKind');
+    this.#host.requestUpdate();
   }
 
   /** The data sources gave other data. */
@@ -90,6 +103,6 @@ export class RunController implements ReactiveController {
     }
     const at = first ? { iteration: host.startAt, picks: host.picks } : undefined;
     const reason = first ? null : mostSweeping(reasons);
-    this.run.configure(runConfig(host, data), { reason, newData, at });
+    this.run.configure(runConfig(host, data, this.givenPlane), { reason, newData, at });
   }
 }

@@ -107,6 +107,33 @@ export function makeCanvas(): Canvas | null {
   return null;
 }
 
+/**
+ * A WebGL2 context on `canvas` that renders into float textures (EXT_color_buffer_float), which both
+ * kernels read their sums from; null where either is missing.
+ */
+export function floatContext(canvas: Canvas | null): WebGL2RenderingContext | null {
+  const gl = canvas?.getContext('webgl2', {
+    antialias: false,
+    depth: false,
+    stencil: false,
+    powerPreference: 'high-performance',
+  });
+  return gl?.getExtension('EXT_color_buffer_float') ? gl : null;
+}
+
+/** Textures read and written texel for texel (no filtering between cells or rows). */
+export function nearestTextures(gl: WebGL2RenderingContext, count: number): WebGLTexture[] {
+  return Array.from({ length: count }, () => {
+    const texture = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+    return texture;
+  });
+}
+
 /** The logistic loss summed on the GPU. `create()` is null where WebGL2 or float render targets are missing. */
 export class LogisticGpuKernel {
   #gl: WebGL2RenderingContext;
@@ -125,16 +152,8 @@ export class LogisticGpuKernel {
 
   static create(canvas: Canvas | null = makeCanvas()): LogisticGpuKernel | null {
     try {
-      // Both canvas kinds give a WebGL2 context for 'webgl2'; the union's overloads hide that.
-      const gl = (canvas?.getContext('webgl2', {
-        antialias: false,
-        depth: false,
-        stencil: false,
-        alpha: true,
-        preserveDrawingBuffer: false,
-        powerPreference: 'high-performance',
-      }) ?? null) as WebGL2RenderingContext | null;
-      if (!canvas || !gl || !gl.getExtension('EXT_color_buffer_float')) return null;
+      const gl = floatContext(canvas);
+      if (!canvas || !gl) return null;
       const program = link(gl, VERTEX, FRAGMENT);
       if (!program) return null;
       const kernel = new LogisticGpuKernel(gl, program);
@@ -148,8 +167,7 @@ export class LogisticGpuKernel {
   private constructor(gl: WebGL2RenderingContext, program: WebGLProgram) {
     this.#gl = gl;
     this.#program = program;
-    this.#rows = gl.createTexture()!;
-    this.#target = gl.createTexture()!;
+    [this.#rows, this.#target] = nearestTextures(gl, 2) as [WebGLTexture, WebGLTexture];
     this.#framebuffer = gl.createFramebuffer()!;
     const at = (name: string) => gl.getUniformLocation(program, name);
     this.#uniforms = {
@@ -159,13 +177,6 @@ export class LogisticGpuKernel {
       w2Range: at('w2Range'),
       variance: at('variance'),
     };
-    for (const texture of [this.#rows, this.#target]) {
-      gl.bindTexture(gl.TEXTURE_2D, texture);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-    }
   }
 
   /** The context was lost: every later call answers null (the caller computes on the CPU). */

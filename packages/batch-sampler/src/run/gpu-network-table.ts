@@ -2,7 +2,15 @@
 // per (cell, block of four rows) runs the forward pass of those rows at the cell's weights into an
 // RGBA32F target, read back. Raw WebGL2 as gpu-kernel.ts, and like it no runtime imports beyond it,
 // so the bench can load this file straight from dist/.
-import { link, makeCanvas, SOFTPLUS, VERTEX, type Canvas } from './gpu-kernel.js';
+import {
+  floatContext,
+  link,
+  makeCanvas,
+  nearestTextures,
+  SOFTPLUS,
+  VERTEX,
+  type Canvas,
+} from './gpu-kernel.js';
 
 /** Rows per fragment (RGBA): each weight formed at a cell serves four rows. */
 const LANES = 4;
@@ -124,13 +132,8 @@ export class NetworkGpuKernel {
 
   static create(canvas: Canvas | null = makeCanvas()): NetworkGpuKernel | null {
     try {
-      const gl = (canvas?.getContext('webgl2', {
-        antialias: false,
-        depth: false,
-        stencil: false,
-        powerPreference: 'high-performance',
-      }) ?? null) as WebGL2RenderingContext | null;
-      if (!canvas || !gl || !gl.getExtension('EXT_color_buffer_float')) return null;
+      const gl = floatContext(canvas);
+      if (!canvas || !gl) return null;
       const kernel = new NetworkGpuKernel(gl, canvas);
       canvas.addEventListener('webglcontextlost', () => (kernel.#lost = true));
       return kernel;
@@ -142,15 +145,12 @@ export class NetworkGpuKernel {
   private constructor(gl: WebGL2RenderingContext, canvas: Canvas) {
     this.#gl = gl;
     this.#canvas = canvas;
-    this.#theta = gl.createTexture()!;
-    this.#rows = gl.createTexture()!;
-    this.#target = gl.createTexture()!;
+    [this.#theta, this.#rows, this.#target] = nearestTextures(gl, 3) as [
+      WebGLTexture,
+      WebGLTexture,
+      WebGLTexture,
+    ];
     this.#framebuffer = gl.createFramebuffer()!;
-    for (const texture of [this.#theta, this.#rows, this.#target]) {
-      gl.bindTexture(gl.TEXTURE_2D, texture);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
-      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
-    }
   }
 
   /** The context was lost: every later call answers false (the caller builds on the CPU). */

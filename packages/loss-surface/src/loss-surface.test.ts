@@ -13,6 +13,7 @@ import { colormapTable, type CameraChangeDetail } from '@lossquake/kit';
 import { defineFakeSampler, type FakeSampler } from '@lossquake/kit/testing';
 import './loss-surface.js';
 import type { LossSurface } from './loss-surface.component.js';
+import { STREAM_GAP } from './drawing-controller.js';
 import { hooksOf, pageContext as context } from './testing.js';
 import { cameraMatrices, project } from './camera.js';
 import { bowl, terraces } from './test-helpers/landscapes.js';
@@ -146,6 +147,25 @@ describe('<loss-surface>', () => {
     expect(hooksOf(el).trianglesDrawn, 'moving').to.equal(context.software ? 32 * 32 * 2 : all);
     await settle(el);
     expect(hooksOf(el).trianglesDrawn, 'still again').to.equal(all);
+  });
+
+  it('a stream of landscapes (a sampler playing fast, no morph) is drawn coarser on software, then in full', async () => {
+    const el = await surface(html`<loss-surface style=${small} transition="0"></loss-surface>`);
+    el.landscape = bowl(64, 0.2, 0.2);
+    await settle(el);
+    const all = 63 * 63 * 2;
+    expect(hooksOf(el).trianglesDrawn, 'one landscape').to.equal(all);
+    // Ten landscapes a frame apart, as a sampler at rate 60 deals them.
+    for (let k = 1; k <= 10; k++) {
+      el.landscape = bowl(64, 0.2 + k * 0.05, 0.3);
+      await nextFrame();
+    }
+    await nextFrame();
+    expect(hooksOf(el).trianglesDrawn, 'streaming').to.equal(context.software ? 32 * 32 * 2 : all);
+    // Once the stream pauses (STREAM_GAP), the last landscape is drawn again with every cell.
+    await waitUntil(() => hooksOf(el).trianglesDrawn === all, 'every cell again', {
+      timeout: STREAM_GAP + 2000,
+    });
   });
 
   it('camera attributes turn the view: pixels change and labels move where the camera projects them', async () => {

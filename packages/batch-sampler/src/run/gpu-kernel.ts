@@ -112,12 +112,17 @@ export function makeCanvas(): Canvas | null {
  * kernels read their sums from; null where either is missing.
  */
 export function floatContext(canvas: Canvas | null): WebGL2RenderingContext | null {
-  const gl = canvas?.getContext('webgl2', {
+  // Both canvas kinds give a WebGL2 context for 'webgl2'; the union's overloads hide that, and the
+  // worker's type environment (no DOM) reads it differently again: one signature for both.
+  const source = canvas as {
+    getContext(id: 'webgl2', options: WebGLContextAttributes): unknown;
+  } | null;
+  const gl = (source?.getContext('webgl2', {
     antialias: false,
     depth: false,
     stencil: false,
     powerPreference: 'high-performance',
-  });
+  }) ?? null) as WebGL2RenderingContext | null;
   return gl?.getExtension('EXT_color_buffer_float') ? gl : null;
 }
 

@@ -274,8 +274,15 @@ async function decode(blob: Blob, at: number) {
   const canvas = document.createElement('canvas');
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(video, 0, 0);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  // On a busy machine the seeked frame may not be decoded yet when `seeked` fires (it draws as
+  // transparent): draw again until it is there, for up to 3 s.
+  const end = performance.now() + 3000;
+  do {
+    ctx.drawImage(video, 0, 0);
+    if (ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data[3]! > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (performance.now() < end);
   URL.revokeObjectURL(video.src);
   return { duration, width: video.videoWidth, height: video.videoHeight, ctx };
 }

@@ -9,6 +9,8 @@ export interface AxisLabel {
   /** World (box) coordinates; the overlay projects them with the same camera as the GPU. */
   position: Vec3;
   kind: 'tick' | 'title';
+  /** The axis it names: labels of different axes are kept further apart (labels.ts). */
+  axis: 'w1' | 'w2' | 'loss';
 }
 
 export interface AxesGeometry {
@@ -80,9 +82,19 @@ export function axesGeometry(
     if (x < -1.0001 || x > 1.0001) continue;
     gridLines.push(x, -1, pz, x, 1, pz, x, py, -H, x, py, H);
     axis.push(x, sy, pz, x, sy * (1 + TICK_LENGTH), pz);
-    labels.push({ text, position: [x, sy * (1 + TICK_LABEL_OFFSET), pz], kind: 'tick' });
+    labels.push({
+      text,
+      position: [x, sy * (1 + TICK_LABEL_OFFSET), pz],
+      kind: 'tick',
+      axis: 'w1',
+    });
   }
-  labels.push({ text: name1, position: [0, sy * (1 + TITLE_OFFSET), pz], kind: 'title' });
+  labels.push({
+    text: name1,
+    position: [0, sy * (1 + TITLE_OFFSET), pz],
+    kind: 'title',
+    axis: 'w1',
+  });
 
   // W2 along y: ticks on the edge x = sx at the floor.
   axis.push(sx, -1, pz, sx, 1, pz);
@@ -91,9 +103,19 @@ export function axesGeometry(
     if (y < -1.0001 || y > 1.0001) continue;
     gridLines.push(-1, y, pz, 1, y, pz, px, y, -H, px, y, H);
     axis.push(sx, y, pz, sx * (1 + TICK_LENGTH), y, pz);
-    labels.push({ text, position: [sx * (1 + TICK_LABEL_OFFSET), y, pz], kind: 'tick' });
+    labels.push({
+      text,
+      position: [sx * (1 + TICK_LABEL_OFFSET), y, pz],
+      kind: 'tick',
+      axis: 'w2',
+    });
   }
-  labels.push({ text: name2, position: [sx * (1 + TITLE_OFFSET), 0, pz], kind: 'title' });
+  labels.push({
+    text: name2,
+    position: [sx * (1 + TITLE_OFFSET), 0, pz],
+    kind: 'title',
+    axis: 'w2',
+  });
 
   // Loss: on whichever side edge (not nearest, not farthest corner) lands further right on screen,
   // its labels pushed out diagonally from the corner, clear of the W1 and W2 labels below it.
@@ -109,11 +131,11 @@ export function axesGeometry(
     const [tx, ty] = out(TICK_LENGTH);
     axis.push(cx, cy, z, tx, ty, z);
     const [lx, ly] = out(TICK_LABEL_OFFSET * 0.75);
-    labels.push({ text, position: [lx, ly, z], kind: 'tick' });
+    labels.push({ text, position: [lx, ly, z], kind: 'tick', axis: 'loss' });
   }
   // Farther out than the tick labels, whose widest ("40", "1.5e3") would otherwise touch it.
   const [title1, title2] = out(TITLE_OFFSET * 1.25);
-  labels.push({ text: 'Loss', position: [title1, title2, 0], kind: 'title' });
+  labels.push({ text: 'Loss', position: [title1, title2, 0], kind: 'title', axis: 'loss' });
 
   return { panes, grid: new Float32Array(gridLines), axis: new Float32Array(axis), labels };
 }

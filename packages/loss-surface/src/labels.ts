@@ -18,22 +18,34 @@ export interface PlacedLabel {
 const CHAR_EM = 0.62;
 /** Pixels kept clear around each label. */
 const PAD = 1.5;
+/**
+ * Further clearance, in ems, between labels of different axes: a Loss tick just beside a W2 tick read
+ * as one more W2 value ("10" next to "20" on a 390 px surface).
+ */
+const AXIS_GAP_EM = 0.6;
 
 interface Box {
   left: number;
   right: number;
   top: number;
   bottom: number;
+  axis: AxisLabel['axis'];
 }
 
-const overlaps = (a: Box, b: Box) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** Whether two boxes overlap, or come closer than `gap` pixels when they belong to different axes. */
+const tooClose = (a: Box, b: Box, gap: number) => {
+  const g = a.axis === b.axis ? 0 : gap;
+  return (
+    a.left < b.right + g && b.left < a.right + g && a.top < b.bottom + g && b.top < a.bottom + g
+  );
+};
 
 /**
  * Where each label lands (CSS pixels), leaving out those a reader could not read: a label whose anchor
  * projects outside the frame (its axis is clipped: clamping them piled them up at the edge), and a
- * label whose box would overlap one already placed. Titles are placed first, then ticks in order, so
- * on a narrow view ticks thin out around the titles. `fontSize` is the tick labels' (titles 1.15×).
+ * label whose box would overlap one already placed (or come within AXIS_GAP_EM of another axis's).
+ * Titles are placed first, then ticks in order, so on a narrow view ticks thin out around the titles.
+ * `fontSize` is the tick labels' (titles 1.15×).
  */
 export function placeLabels(
   labels: readonly AxisLabel[],
@@ -60,8 +72,9 @@ export function placeLabels(
       right: x + halfWidth,
       top: y - halfHeight,
       bottom: y + halfHeight,
+      axis: label.axis,
     };
-    if (boxes.some((other) => overlaps(box, other))) continue;
+    if (boxes.some((other) => tooClose(box, other, AXIS_GAP_EM * fontSize))) continue;
     boxes.push(box);
     placed.set(label, { text: label.text, kind: label.kind, x, y });
   }

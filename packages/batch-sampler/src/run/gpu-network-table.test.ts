@@ -96,7 +96,9 @@ describe('NetworkGpuKernel', () => {
         }
       }
     }
-    console.log(`GPU table against core: worst relative gap ${worst.toExponential(1)}`);
+    // Each value met 1e-4·loss + 1e-7 above, so relative to max(loss, 1e-3) no gap exceeds 2e-4;
+    // the worst measured here was 6.2e-6.
+    expect(worst).to.be.at.most(2e-4);
   });
 
   it('fillRowTable in bands of rows gives what one call gives', () => {

@@ -40,3 +40,16 @@ describe('placeLabels', () => {
     expect(placed([at(100, 100, '20', 'w1'), at(104, 103, '10', 'w1')])).to.deep.equal(['20']);
   });
 });
+
+describe('placeLabels thinning', () => {
+  it('keeps the round ticks of a crowded axis: 20, 10, 0, −10, −20 rather than 15, 5, −5, −15', () => {
+    // Nine ticks 12 px apart on one axis: every other one must go (boxes are 13 px high).
+    const values = [-20, -15, -10, -5, 0, 5, 10, 15, 20];
+    const labels = values.map((v, k) => at(100, 40 + 12 * k, String(v).replace('-', '−'), 'w2'));
+    expect(placed(labels)).to.deep.equal(['−20', '−10', '0', '10', '20']);
+    // Another axis's title where −20 would go: the round ones still stay (placed in axis order, the
+    // first tick's loss left 15, 5, −5, −15).
+    const title: AxisLabel = { ...at(100, 28, 'Loss', 'loss'), kind: 'title' };
+    expect(placed([...labels, title])).to.deep.equal(['−10', '0', '10', '20', 'Loss']);
+  });
+});

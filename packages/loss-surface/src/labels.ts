@@ -40,11 +40,41 @@ const tooClose = (a: Box, b: Box, gap: number) => {
   );
 };
 
+/** How many times `k` halves evenly (0 most of all): 4 → 2, 6 → 1, 3 → 0. */
+function halvings(k: number): number {
+  if (k === 0) return 64;
+  let n = 0;
+  for (let q = Math.abs(k); q % 2 === 0; q /= 2) n++;
+  return n;
+}
+
+/**
+ * The order ticks are placed in, so that thinning keeps round values: per axis, multiples of the
+ * largest power of two of its steps first (0, ±20 before ±10 before ±15 and ±5), each in axis order.
+ */
+function roundestFirst(ticks: readonly AxisLabel[]): AxisLabel[] {
+  const value = (label: AxisLabel) => Number(label.text.replace('−', '-'));
+  const rank = new Map<AxisLabel, number>();
+  for (const axis of new Set(ticks.map((tick) => tick.axis))) {
+    const own = ticks.filter((tick) => tick.axis === axis);
+    const values = own.map(value);
+    const steps = values.slice(1).map((v, k) => Math.abs(v - values[k]!));
+    const step = Math.min(...steps.filter((d) => d > 0));
+    own.forEach((tick, k) => {
+      const multiple = values[k]! / step;
+      rank.set(tick, Number.isInteger(multiple) ? halvings(multiple) : 0);
+    });
+  }
+  // A stable sort: equal ranks keep the axes' order.
+  return [...ticks].sort((a, b) => (rank.get(b) ?? 0) - (rank.get(a) ?? 0));
+}
+
 /**
  * Where each label lands (CSS pixels), leaving out those a reader could not read: a label whose anchor
  * projects outside the frame (its axis is clipped: clamping them piled them up at the edge), and a
  * label whose box would overlap one already placed (or come within AXIS_GAP_EM of another axis's).
- * Titles are placed first, then ticks in order, so on a narrow view ticks thin out around the titles.
+ * Titles are placed first, then ticks roundest first, so on a narrow view ticks thin out around the
+ * titles and the round values stay.
  * `fontSize` is the tick labels' (titles 1.15×).
  */
 export function placeLabels(
@@ -56,9 +86,11 @@ export function placeLabels(
 ): PlacedLabel[] {
   const placed = new Map<AxisLabel, PlacedLabel>();
   const boxes: Box[] = [];
-  const titlesFirst = [...labels.filter((l) => l.kind === 'title'), ...labels];
-  for (const label of titlesFirst) {
-    if (placed.has(label)) continue;
+  const order = [
+    ...labels.filter((l) => l.kind === 'title'),
+    ...roundestFirst(labels.filter((l) => l.kind === 'tick')),
+  ];
+  for (const label of order) {
     const [ax, ay] = project(matrices, label.position, width, height);
     if (!(ax >= 0 && ax <= width && ay >= 0 && ay <= height)) continue;
     const size = label.kind === 'title' ? fontSize * 1.15 : fontSize;

@@ -11,7 +11,10 @@ import {
 } from './gpu-landscape.js';
 import { afterFrameWhenIdle } from './gpu-idle.js';
 import { LogisticGpuKernel } from './gpu-kernel.js';
-import { forceLandscapeBackend as forceThroughSampler } from './landscape-backend.js';
+import {
+  forceLandscapeBackend as forceThroughSampler,
+  gpuLossGrid as gpuLossGridThroughSampler,
+} from './landscape-backend.js';
 import { TrainingRun } from './training-run.js';
 
 const data = makeDataset('blobs', { n: 2000, seed: 4 });
@@ -69,19 +72,19 @@ describe('landscape backend', () => {
     expect(landscapeBackend()).to.equal(chosen);
   });
 
-  it('gpuLossGrid asks for no measurement for small work, and for large work only after a frame', async () => {
+  it('the sampler asks for no measurement for small work, and for large work only after a frame', async () => {
     let created = 0;
     const create = LogisticGpuKernel.create.bind(LogisticGpuKernel);
     const counting = (...args: Parameters<typeof create>) => (created++, create(...args));
     await stubbed(LogisticGpuKernel, 'create', counting, async () => {
       // A batch of 10 at 64² (the figure's): no context, no shader compile, ever.
-      expect(gpuLossGrid(logistic, data, Uint32Array.from({ length: 10 }, (_, k) => k), grid)).to.equal(null); // prettier-ignore
+      expect(gpuLossGridThroughSampler(logistic, data, Uint32Array.from({ length: 10 }, (_, k) => k), grid)).to.equal(null); // prettier-ignore
       await afterFrameWhenIdle();
       await afterFrameWhenIdle();
       expect(created).to.equal(0);
       // 400 rows at 64² (1.6e6 evaluations): measured, but not before the next frame.
       const large = Uint32Array.from({ length: 400 }, (_, k) => k);
-      expect(gpuLossGrid(logistic, data, large, grid)).to.equal(null);
+      expect(gpuLossGridThroughSampler(logistic, data, large, grid)).to.equal(null);
       await new Promise((resolve) => setTimeout(resolve));
       expect(created).to.equal(0);
       await chooseLandscapeBackend();

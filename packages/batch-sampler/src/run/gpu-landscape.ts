@@ -17,7 +17,7 @@ import {
 import { afterFrameWhenIdle } from './gpu-idle.js';
 import { DRAW_BUDGET_MS, LogisticGpuKernel } from './gpu-kernel.js';
 import { forceTableBackend, resetTableBackend } from './gpu-table-backend.js';
-import { PROBE_WORK } from './landscape-backend.js';
+import { landscapeWork } from './landscape-backend.js';
 
 /** 'gpu': landscapes of the logistic model are computed by the GPU kernel; 'cpu': by core's lossGrid. */
 export type LandscapeBackend = 'cpu' | 'gpu';
@@ -48,7 +48,7 @@ export function landscapeBackend(): LandscapeBackend {
 /**
  * Measures both paths once per page (after the next frame, when the main thread is idle, so it
  * never delays the landscape asked for now) and resolves with the choice; later calls return the
- * same promise. Landscapes ask for it only when their work is past PROBE_WORK.
+ * same promise. The sampler asks for it only for landscapes past PROBE_WORK (landscape-backend.ts).
  */
 export function chooseLandscapeBackend(): Promise<LandscapeBackend> {
   return (decision ??= afterFrameWhenIdle().then(() => {
@@ -132,12 +132,11 @@ function measure(): LandscapeBackend {
 /**
  * The GPU computes this work: chosen, the logistic model on two features, more than the CPU does
  * quicker (a batch of 10 at 64², played at 60 a second, was half the figure's lost batches on
- * software GL), and within one draw's budget. Only work past PROBE_WORK asks for the measurement.
+ * software GL), and within one draw's budget.
  */
 function fits(model: Model, data: Dataset, rows: number, grid: Grid, passes: number): boolean {
   if (model.name !== logistic.name || featureCount(data) !== 2) return false;
-  const work = rows * grid.size ** 2 * passes;
-  if (work >= PROBE_WORK) void chooseLandscapeBackend();
+  const work = landscapeWork(rows, grid, passes);
   return landscapeBackend() === 'gpu' && work >= minWork && work <= drawLimit;
 }
 

@@ -49,26 +49,25 @@ export async function forceLandscapeBackend(choice: LandscapeBackend): Promise<L
   return (await loadGpu())?.forceLandscapeBackend(choice) ?? 'cpu';
 }
 
-/** Whether work of `rows` rows on `grid` (`passes` over them) is worth the GPU code: it loads then. */
-function worthLoading(rows: number, grid: Grid, passes: number): boolean {
-  if (rows * grid.size ** 2 * passes < PROBE_WORK) return false;
-  void loadGpu();
-  return true;
+/** Loss evaluations of a landscape: `rows` rows on every cell of `grid`, `passes` times over. */
+export function landscapeWork(rows: number, grid: Grid, passes: number): number {
+  return rows * grid.size ** 2 * passes;
 }
 
 /**
  * gpu-landscape's gpuLossGrid where its code has loaded; null (the CPU computes) before. Work past
- * PROBE_WORK loads the code, whose measurement then decides the later landscapes.
+ * PROBE_WORK, and only that, asks for the measurement (loading the code first), which then decides
+ * the later landscapes.
  */
 export function gpuLossGrid(model: Model, data: Dataset, rows: Rows, grid: Grid): Landscape | null {
-  if (gpu) return gpu.gpuLossGrid(model, data, rows, grid);
-  worthLoading(rows === 'all' ? data.n : rows.length, grid, 1);
-  return null;
+  const count = rows === 'all' ? data.n : rows.length;
+  if (landscapeWork(count, grid, 1) >= PROBE_WORK) void chooseLandscapeBackend();
+  return gpu?.gpuLossGrid(model, data, rows, grid) ?? null;
 }
 
 /** gpu-landscape's gpuPerSampleVariance where its code has loaded; null before (as gpuLossGrid). */
 export function gpuPerSampleVariance(model: Model, data: Dataset, grid: Grid): Landscape | null {
-  if (gpu) return gpu.gpuPerSampleVariance(model, data, grid);
-  worthLoading(data.n, grid, 2);
-  return null;
+  // Two passes over the rows: their mean, then the squared deviations from it.
+  if (landscapeWork(data.n, grid, 2) >= PROBE_WORK) void chooseLandscapeBackend();
+  return gpu?.gpuPerSampleVariance(model, data, grid) ?? null;
 }

@@ -42,8 +42,10 @@ export class LandscapeSource {
   readonly frames: FramesController;
   #loaded: readonly Landscape[] = [];
   #framesRange = memoLast(framesRange);
+  #handlers: SourceHandlers;
 
   constructor(host: SamplerLinkHost & ReactiveControllerHost, handlers: SourceHandlers) {
+    this.#handlers = handlers;
     this.link = new SamplerLink(host, {
       onLink: () => {
         handlers.restarted();
@@ -103,6 +105,23 @@ export class LandscapeSource {
     if (this.mode === 'sample') return sampler.sampleLandscape(sample);
     if (this.mode === 'variance') return sampler.varianceMap;
     return sampler.landscape;
+  }
+
+  /**
+   * Shows a linked sampler's `mode` landscape. A variance map takes levels of its own: switching to
+   * or from it derives them again, for the landscape on screen too.
+   */
+  show(mode: LandscapeMode): void {
+    const renew = (mode === 'variance') !== (this.mode === 'variance') ? 'now' : undefined;
+    this.mode = mode;
+    this.#handlers.retarget('morph', renew);
+  }
+
+  /** Where the landscape shown comes from, as the description tells it (describe.ts). */
+  described(data: Landscape | null) {
+    const { sampler, mode, lastBatch: batch, frameIndex: index } = this;
+    const count = this.frames.frames.length;
+    return { sampler, mode, batch, frames: sampler || data ? null : { index, count } };
   }
 
   /** What is missing while there is nothing to draw, for the message in place (overlays.ts). */

@@ -171,15 +171,11 @@ export class LossContour extends LitElement implements CapturableView {
   );
   #description = new DescriptionController(this, () => {
     const { target: landscape } = this.#drawing;
-    const { sampler, mode, lastBatch: batch, frameIndex: index, frames } = this.#source;
     return describeContour({
+      ...this.#source.described(this.#data),
       landscape,
       levels: this.levels,
-      sampler,
-      mode,
       sample: this.sample,
-      batch,
-      frames: sampler || this.#data ? null : { index, count: frames.frames.length },
       minimum: landscape && this.#marks.minimum(landscape),
     });
   });
@@ -225,16 +221,10 @@ export class LossContour extends LitElement implements CapturableView {
 
   /** @internal Reacts at once (not at the next update) to a new landscape, sample row or level scale. */
   validatedChanged(name: string): void {
-    const { landscape: value } = this;
     if (name === 'levelScale') this.#drawing.levelRange.release(true);
     if (name !== 'landscape' && name !== 'sample') return;
-    if (typeof value === 'string') {
-      // A variance map takes levels of its own: switching to or from it derives them again.
-      if ((value === 'variance') !== (this.#source.mode === 'variance'))
-        this.#drawing.levelRange.release(true);
-      this.#source.mode = value;
-    }
-    this.#drawing.retarget('morph');
+    if (typeof this.landscape === 'string') this.#source.show(this.landscape);
+    else this.#drawing.retarget('morph');
   }
 
   protected override willUpdate(changed: PropertyValues): void {

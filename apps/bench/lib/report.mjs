@@ -287,7 +287,7 @@ function throughSamplerSection(pages) {
   return [
     '## Update through the sampler: `sampler.step()` → end of the next animation frame',
     '',
-    "Median · p95 ms, a view linked to a paused `<batch-sampler>` (transition 0): from `step()` (the next batch dealt, its landscape not yet computed; both beats, `batch-change` then `weights-change`) to the end of the next animation frame, back to back. Beside it the direct row of the update table (the same view handed `lossGrid`'s landscape). Plotly has no sampler.",
+    "Median · p95 ms, a view linked to a paused `<batch-sampler>` (transition 0): from `step()` (the next batch dealt; both beats, `batch-change` then `weights-change`) to the end of the next animation frame, back to back. A landscape past 10⁶ evaluations goes to a worker, which computes the next batch's as soon as one is shown: back to back, a step waits for what is left of it. Beside it the direct row of the update table (the same view handed `lossGrid`'s landscape). Plotly has no sampler.",
     '',
     table(
       [

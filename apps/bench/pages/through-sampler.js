@@ -1,7 +1,8 @@
 // Update time through the sampler (issue 16): a view linked to a paused <batch-sampler>, timed from
-// `sampler.step()` (the next batch dealt, its landscape not yet computed) to the end of the next
-// animation frame, as the update page times a landscape handed to the view directly. `count` steps
-// back to back (fewer if they take over `budget` ms); the view's transition is 0.
+// `sampler.step()` (the next batch dealt; a large landscape may be under way in a worker, asked for
+// when the last batch was shown) to the end of the next animation frame, as the update page times a
+// landscape handed to the view directly. `count` steps back to back (fewer if they take over
+// `budget` ms); the view's transition is 0.
 import {
   endOfNextFrame,
   finish,

@@ -1,7 +1,15 @@
 // Where a run's landscapes come from: a network's table; else the GPU where start-up measured it
 // faster; else the main thread when small; else the page's worker pool. And the full landscape (with
-// σ² per cell), kept while the data, model and grid stay the same.
-import { lossGrid, type Grid, type Landscape, type Rows } from '@lossquake/core';
+// σ² per cell), kept while the data, model and grid stay the same. A batch's landscape depends on its
+// rows alone, not on the weights, so one a worker would compute is asked for a batch ahead (prepare).
+import {
+  lossGrid,
+  type Grid,
+  type Landscape,
+  type Rows,
+  type ScheduledBatch,
+} from '@lossquake/core';
+import { landscapeBackend } from './landscape-backend.js';
 import { computeFull, gpuFull, gpuLossGrid, type FullLandscapes } from './landscape-jobs.js';
 import type { LandscapeService } from './landscape-service.js';
 import type { NetworkTable } from './network-table.js';
@@ -28,6 +36,12 @@ export class RunLandscapes {
   #fullKey = '';
   #full: FullLandscapes | null = null;
   #waiters: ((landscape: Landscape) => void)[] = [];
+  // The landscape of the batch expected next, asked of a worker ahead of the beat that shows it.
+  #ahead: {
+    settings: LandscapeSettings;
+    iteration: number;
+    answer: Promise<Landscape | null>;
+  } | null = null;
 
   /** `told` hears of each full landscape as it arrives. */
   constructor(service: LandscapeService, told: (full: FullLandscapes) => void) {
@@ -42,6 +56,7 @@ export class RunLandscapes {
 
   /** New settings: the full landscape is forgotten (and work for it dropped) unless it still fits. */
   settle(settings: LandscapeSettings, newData: boolean): void {
+    this.#ahead = null;
     if (!newData && settings.fullKey === this.#fullKey) return;
     this.#service.cancel();
     this.#full = null;
@@ -50,6 +65,7 @@ export class RunLandscapes {
 
   /** Off the page: work in flight is dropped; a full landscape not yet computed is asked for again later. */
   detach(): void {
+    this.#ahead = null;
     this.#service.destroy();
     if (this.#full === null) this.#fullKey = '';
   }
@@ -83,11 +99,17 @@ export class RunLandscapes {
     return full ? Promise.resolve(full) : new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  /** The mean loss of `rows`: at once where that is quick, else a promise (null if cancelled). */
-  batch(settings: LandscapeSettings, rows: Uint32Array): Landscape | Promise<Landscape | null> {
+  /** The mean loss of the batch's rows: at once where that is quick, else a promise (null if cancelled). */
+  batch(settings: LandscapeSettings, batch: ScheduledBatch): Landscape | Promise<Landscape | null> {
+    const ahead = this.#ahead;
+    if (ahead?.settings === settings && ahead.iteration === batch.iteration) {
+      this.#ahead = null;
+      return ahead.answer;
+    }
+    const { rows } = batch;
     const { timeline, grid, table } = settings;
-    const { model, data, schedule } = timeline;
-    if (rows.length === data.n && schedule.sampling === 'full') {
+    const { model, data } = timeline;
+    if (isEveryRow(settings, rows)) {
       // Every batch is every row: the full landscape, computed once.
       return this.#full?.full ?? this.ready();
     }
@@ -99,9 +121,25 @@ export class RunLandscapes {
     // On the GPU (where measured faster) even a large batch is computed at once.
     const gpu = gpuLossGrid(model, data, rows, grid);
     if (gpu) return gpu;
-    return rows.length * grid.size * grid.size <= SYNC_WORK
-      ? lossGrid(model, data, rows, grid)
-      : this.#service.batch(model.name, data, rows, grid);
+    return inWorker(settings, rows)
+      ? this.#service.batch(model.name, data, rows, grid)
+      : lossGrid(model, data, rows, grid);
+  }
+
+  /**
+   * Asks a worker now for the landscape of `batch`, which batch() then hands over: step() shows a
+   * large batch as soon as the page could, instead of a worker's round trip later (a landscape
+   * computed at once, by the CPU or the GPU, is left to batch()). One batch ahead at a time.
+   */
+  prepare(settings: LandscapeSettings, batch: ScheduledBatch): void {
+    const { rows } = batch;
+    const ahead = this.#ahead;
+    if (ahead?.settings === settings && ahead.iteration === batch.iteration) return;
+    if (settings.table || isEveryRow(settings, rows) || landscapeBackend() !== 'cpu') return;
+    if (!inWorker(settings, rows)) return;
+    const { model, data } = settings.timeline;
+    const answer = this.#service.batch(model.name, data, rows, settings.grid);
+    this.#ahead = { settings, iteration: batch.iteration, answer };
   }
 
   /** One row's landscape, at once (a table row for a network). */
@@ -117,4 +155,14 @@ export class RunLandscapes {
     for (const resolve of waiters) resolve(full.full);
     this.#told(full);
   }
+}
+
+/** Full-batch sampling: every batch is every row, whose landscape is the full one. */
+function isEveryRow({ timeline }: LandscapeSettings, rows: Uint32Array): boolean {
+  return rows.length === timeline.data.n && timeline.schedule.sampling === 'full';
+}
+
+/** A landscape computed by the CPU goes to a worker past SYNC_WORK evaluations. */
+function inWorker({ grid }: LandscapeSettings, rows: Uint32Array): boolean {
+  return rows.length * grid.size * grid.size > SYNC_WORK;
 }

@@ -12,6 +12,7 @@ import {
   type Vec2,
 } from '@lossquake/core';
 import type { BatchChangeDetail, ResetReason, WeightsChangeDetail } from '@lossquake/kit';
+import { LandscapeService } from './landscape-service.js';
 import { TrainingRun, type RunConfig } from './training-run.js';
 
 const data = makeDataset('blobs', { n: 200, seed: 4 });
@@ -168,5 +169,50 @@ describe('TrainingRun', () => {
     expect(run.busy).to.equal(null);
     expect(kinds().filter((kind) => kind !== 'full')).to.deep.equal(['batch', 'weights']);
     expect(run.iteration).to.equal(1);
+  });
+
+  it('a worker computes the next large batch ahead: step() then shows it without asking again', async () => {
+    const big = makeDataset('blobs', { n: 2000, seed: 1 });
+    const finer = createGrid([-20, 20, -20, 20], 40);
+    // The real service, with every batch it is asked for written down.
+    const asked: { rows: number[]; answer: Promise<Landscape | null> }[] = [];
+    const service = new LandscapeService();
+    const batch = service.batch.bind(service);
+    service.batch = (model, rowsData, rows, on) => {
+      const answer = batch(model, rowsData, rows, on);
+      asked.push({ rows: [...rows], answer });
+      return answer;
+    };
+    const told: BatchChangeDetail[] = [];
+    const run = new TrainingRun({ batch: (detail) => told.push(detail) }, service);
+    // Batches of 1000 rows on 40² cells: 1.6 M evaluations each, past SYNC_WORK.
+    const settings = config({ data: big, batchSize: 1000, grid: finer });
+    run.configure(settings, { reason: null, newData: true });
+    run.attach();
+    const schedule = createSchedule(2000, 1000, { sampling: 'epoch', seed: 6 });
+    const [first, second, third] = [0, 1, 2].map((k) => [...schedule.at(k).rows]);
+
+    await run.step();
+    // Batch 1 was asked for when stepped; batch 2 as soon as batch 1 was shown.
+    expect(asked.map(({ rows }) => rows)).to.deep.equal([first, second]);
+    await asked[1]?.answer;
+    await run.step();
+    // Batch 2 came from the answer asked ahead; batch 3 is now asked for.
+    expect(asked.map(({ rows }) => rows)).to.deep.equal([first, second, third]);
+    expect(told.map(({ iteration }) => iteration)).to.deep.equal([1, 2]);
+    const expected = [...lossGrid(logistic, big, schedule.at(1).rows, finer).values];
+    expect([...told[1]!.landscape.values]).to.have.length(expected.length);
+    told[1]!.landscape.values.forEach((value, k) => expect(value).to.be.closeTo(expected[k]!, 1e-5));
+
+    // New settings drop the batch asked ahead: the next step is the new schedule's, asked anew.
+    run.configure({ ...settings, batchSize: 900 }, { reason: 'batch-size', newData: false });
+    await run.step();
+    const resized = createSchedule(2000, 900, { sampling: 'epoch', seed: 6 });
+    expect([...told[2]!.rows]).to.deep.equal([...resized.at(0).rows]);
+    expect(asked[3]?.rows).to.deep.equal([...resized.at(0).rows]);
+    // A seek shows its batch without asking for one ahead (a reader scrubbing never waits on them).
+    const before = asked.length;
+    await run.seek(5);
+    expect(asked.length).to.equal(before + 1);
   });
 });

@@ -291,7 +291,11 @@ export class TrainingRun {
     const before = timeline.before(iteration);
     const beat = ++this.#beat;
     const shown = this.#withBatchLandscape(batch, this.#generation, (landscape) => {
-      if (beat === this.#beat) this.#applyBatch(iteration, batch, landscape, before);
+      if (beat !== this.#beat) return;
+      this.#applyBatch(iteration, batch, landscape, before);
+      // Playing or stepping goes on with the next batch (seeks need not: a reader scrubbing would
+      // start work for batches never shown).
+      if (this.#attached) this.#landscapes.prepare(this.#current(), timeline.schedule.at(iteration));
     });
     this.#beatBusy = shown;
     return shown;
@@ -419,7 +423,7 @@ export class TrainingRun {
     generation: number,
     apply: (landscape: Landscape) => void,
   ): Promise<void> | null {
-    const landscape = this.#landscapes.batch(this.#current(), batch.rows);
+    const landscape = this.#landscapes.batch(this.#current(), batch);
     if (!(landscape instanceof Promise)) {
       apply(landscape);
       return null;

@@ -13,6 +13,7 @@ import {
   type VectorOptimizer,
   type VectorOptimizerState,
 } from '@lossquake/core';
+import type { WeightsChangeDetail } from '@lossquake/kit';
 import { weightLearner, type Learner } from './learner.js';
 import { MoveLog, type MoveRecord } from './move-log.js';
 
@@ -31,25 +32,7 @@ export interface TimelineOptions {
 }
 
 /** A training step (or a pick) as `weights-change` reports it, without the path. */
-export interface Step {
-  iteration: number;
-  /** Every parameter after the step: the two weights of the logistic model, a network's P. */
-  weights: readonly number[];
-  previous: readonly number[];
-  /** The batch gradient at `previous`, one value per parameter (zero for a pick). */
-  gradient: readonly number[];
-  /** The batch loss at `previous` (at the picked weights for a pick). */
-  loss: number;
-  /** Where `weights` is drawn on the plane, and where `previous` was. */
-  point: Vec2;
-  previousPoint: Vec2;
-  /** How far `weights` lies off the plane (0 for the logistic model and for picks). */
-  offPlane: number;
-  /** The batch loss at `previousPoint` on the plane (equal to `loss` on the identity plane). */
-  planeLoss: number;
-  /** A reader's pick rather than a training step. */
-  picked: boolean;
-}
+export type Step = Omit<WeightsChangeDetail, 'path'>;
 
 /** Weights a reader picked at an iteration (after that iteration's step), as the `picks` attribute lists them. */
 export interface PickedWeights {

@@ -12,7 +12,7 @@ import {
   type Network,
   type Plane,
 } from '@lossquake/core';
-import { NetworkGpuKernel } from './gpu-network-table.js';
+import { measureTablePace, NetworkGpuKernel } from './gpu-network-table.js';
 import {
   forceTableBackend,
   gpuRowTable,
@@ -148,19 +148,59 @@ describe('table backend', () => {
   it('computes nothing on the GPU until chosen, and nothing is probed for a small table', async () => {
     const { data, network, plane } = setting(2, 'tanh', 5);
     const grid = createGrid([-1, 1, -1, 1], 16);
+    const pool = new WorkerPool({ url: landscapeWorkerUrl, tasks: landscapeTasks, size: 1 });
     expect(tableBackend()).to.equal('cpu');
-    notePoolTable(1e6, 20); // a 20 ms table: too short to measure, no probe
+    notePoolTable(pool, 1e6, 20); // a 20 ms table: too short to measure, no probe
     expect(await tableBackendChosen()).to.equal('cpu');
     expect(await gpuRowTable({ network, data, plane, grid })).to.equal(null);
   });
 
-  it('a slow pool lets the probe choose the GPU after the next frame; a fast one keeps the CPU', async () => {
-    notePoolTable(1e3, 1000); // a pool at one multiply-add per ms: any GPU beats it
-    expect(tableBackend()).to.equal('cpu'); // not before the next frame and an idle moment
-    expect(await tableBackendChosen()).to.equal('gpu');
-    resetTableBackend();
-    notePoolTable(1e15, 1000); // a pool no GPU here beats by 1.5×
-    expect(await tableBackendChosen()).to.equal('cpu');
+  it('the probe runs in a worker: a fast pool keeps the CPU and the page makes no context; a slow one chooses the GPU', async () => {
+    const pool = new WorkerPool({ url: landscapeWorkerUrl, tasks: landscapeTasks, size: 1 });
+    const getContext = Object.getOwnPropertyDescriptor(OffscreenCanvas.prototype, 'getContext')!;
+    let contexts = 0;
+    Object.defineProperty(OffscreenCanvas.prototype, 'getContext', {
+      ...getContext,
+      value(this: OffscreenCanvas, ...args: unknown[]) {
+        contexts++;
+        return (getContext.value as (...a: unknown[]) => unknown).apply(this, args);
+      },
+    });
+    try {
+      notePoolTable(pool, 1e15, 1000); // a pool no GPU here beats by 1.5×
+      expect(await tableBackendChosen()).to.equal('cpu');
+      expect(pool.mode).to.equal('worker');
+      expect(contexts).to.equal(0);
+      resetTableBackend();
+      notePoolTable(pool, 1e3, 1000); // a pool at one multiply-add per ms: any GPU beats it
+      expect(tableBackend()).to.equal('cpu'); // not before the next frame and an idle moment
+      expect(await tableBackendChosen()).to.equal('gpu');
+      expect(contexts).to.equal(1); // the page's own, for the tables it now builds
+    } finally {
+      Object.defineProperty(OffscreenCanvas.prototype, 'getContext', getContext);
+    }
+  });
+
+  it('where workers are refused, the probe runs on the page and still decides', async () => {
+    const Original = globalThis.Worker;
+    globalThis.Worker = class {
+      constructor() {
+        throw new DOMException('refused by the page’s policy', 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+    try {
+      const pool = new WorkerPool({ url: landscapeWorkerUrl, tasks: landscapeTasks, size: 1 });
+      notePoolTable(pool, 1e3, 1000);
+      expect(await tableBackendChosen()).to.equal('gpu');
+      expect(pool.mode).to.equal('inline');
+    } finally {
+      globalThis.Worker = Original;
+    }
+  });
+
+  it('measureTablePace gives the pace of a real draw here: a positive number of multiply-adds per ms', () => {
+    const pace = measureTablePace();
+    expect(pace).to.be.a('number').and.above(0);
   });
 
   it('with WebGL2 lost midway or missing, a network table is built on the CPU pool without a throw', async () => {

@@ -270,3 +270,54 @@ export class NetworkGpuKernel {
     return true;
   }
 }
+
+/** The probe: a 2-input 16-16 tanh network (the page's default), 64 rows on a 32² grid. */
+const PROBE = { rows: 64, size: 32, repeats: 3 };
+
+/** Seeded numbers in [−1, 1) for the probe (no core at run time: the bench loads this from dist/). */
+function probeNumbers(count: number, seed: number): Float64Array {
+  let state = seed >>> 0;
+  return Float64Array.from({ length: count }, () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 31 - 1;
+  });
+}
+
+/**
+ * How fast this GPU builds tables, in multiply-adds (rows × cells × P) per ms: the median of a few
+ * draws of a probe table, after one that compiles the shader; null where WebGL2 float targets are
+ * missing or a draw fails. Its context is its own and freed before it returns. The sampler runs it
+ * in a worker (an OffscreenCanvas): on software GL, making a context and compiling hold a thread
+ * for about half a second, which should not be the page's.
+ */
+export function measureTablePace(): number | null {
+  const kernel = NetworkGpuKernel.create();
+  if (!kernel) return null;
+  try {
+    const network: TableNetwork = { inputs: 2, layers: [16, 16], activation: 'tanh' };
+    const p = parameterCount(network);
+    const plane: TablePlane = {
+      origin: probeNumbers(p, 1),
+      directions: [probeNumbers(p, 2), probeNumbers(p, 3)],
+    };
+    const data: TableData = {
+      n: PROBE.rows,
+      x: probeNumbers(2 * PROBE.rows, 4),
+      y: Uint8Array.from({ length: PROBE.rows }, (_, k) => k & 1),
+    };
+    const grid: TableGrid = { w1: [-1, 1], w2: [-1, 1], size: PROBE.size };
+    const out = new Float32Array(PROBE.rows * PROBE.size ** 2);
+    const run = () => kernel.fillRowTable(network, data, plane, grid, 0, PROBE.rows, out);
+    if (!run()) return null; // warm: the shader compiled
+    const times: number[] = [];
+    for (let k = 0; k < PROBE.repeats; k++) {
+      const start = performance.now();
+      if (!run()) return null;
+      times.push(performance.now() - start);
+    }
+    const ms = Math.max(times.sort((a, b) => a - b)[Math.floor(PROBE.repeats / 2)]!, 1e-3);
+    return (PROBE.rows * PROBE.size ** 2 * p) / ms;
+  } finally {
+    kernel.dispose();
+  }
+}

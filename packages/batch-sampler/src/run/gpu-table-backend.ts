@@ -1,10 +1,12 @@
 // Where a network's per-row table is built: on the GPU only where a measurement found it clearly
 // faster than the page's worker pool. The pool's pace comes free from a table it built; the GPU's
 // from a small probe, run lazily (after that table is on screen, when the main thread is idle, and
-// only when the table was large enough for a GPU to matter). Banded draws, with progress.
+// only when the table was large enough for a GPU to matter) in one of the pool's workers, so the
+// page makes a context only where the GPU won. Banded draws, with progress.
 import { afterFrameWhenIdle } from './gpu-idle.js';
 import { DRAW_BUDGET_MS } from './gpu-kernel.js';
 import {
+  measureTablePace,
   NetworkGpuKernel,
   parameterCount,
   type TableData,
@@ -12,6 +14,7 @@ import {
   type TableNetwork,
   type TablePlane,
 } from './gpu-network-table.js';
+import type { WorkerPool } from './worker-pool.js';
 
 export type TableBackend = 'cpu' | 'gpu';
 
@@ -22,8 +25,6 @@ const GPU_MARGIN = 1.5;
  * of so short a build is mostly its messages.
  */
 const MIN_POOL_MS = 100;
-/** The probe: a 2-input 16-16 tanh network (the page's default), 64 rows on a 32² grid. */
-const PROBE = { rows: 64, size: 32, repeats: 3 };
 /** Multiply-adds per draw assumed when forced, unmeasured: a real GPU's ~1e12 per second. */
 const FORCED_PACE = 1e9;
 
@@ -47,14 +48,16 @@ export function tableWork(network: TableNetwork, rows: number, size: number): nu
 }
 
 /**
- * The pool built a table of `work` multiply-adds in `ms`. The first such table long enough to
- * measure schedules the GPU's probe, after the next frame (the table's landscape is drawn in it)
- * and when the main thread is idle.
+ * `pool` built a table of `work` multiply-adds in `ms`. The first such table long enough to measure
+ * schedules the GPU's probe, after the next frame (the table's landscape is drawn in it) and when
+ * the main thread is idle, in one of the pool's workers.
  */
-export function notePoolTable(work: number, ms: number): void {
+export function notePoolTable(pool: WorkerPool, work: number, ms: number): void {
   if (ms < MIN_POOL_MS || probe) return;
   poolPace = work / ms;
-  probe = afterFrameWhenIdle().then(() => (backend = measure()));
+  probe = afterFrameWhenIdle()
+    .then(() => gpuPace(pool))
+    .then((pace) => (backend = choose(pace)));
 }
 
 /** Resolves when the pending probe (if any) has chosen; the choice now otherwise. */
@@ -84,47 +87,26 @@ export function resetTableBackend(): void {
   drawLimit = 0;
 }
 
-/** Seeded numbers in [−1, 1) for the probe (no core at run time: the bench loads this from dist/). */
-function probeNumbers(count: number, seed: number): Float64Array {
-  let state = seed >>> 0;
-  return Float64Array.from({ length: count }, () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 31 - 1;
-  });
+/**
+ * The GPU's table pace, measured in one of the pool's workers; on the page where the pool has none
+ * (its work runs inline, and only the worker serves the probe).
+ */
+async function gpuPace(pool: WorkerPool): Promise<number | null> {
+  try {
+    return await pool.run<number | null>({ task: 'gpu-table-pace' });
+  } catch {
+    return measureTablePace();
+  }
 }
 
-function measure(): TableBackend {
-  kernel = NetworkGpuKernel.create();
-  if (!kernel) return 'cpu';
-  const network: TableNetwork = { inputs: 2, layers: [16, 16], activation: 'tanh' };
-  const p = parameterCount(network);
-  const plane: TablePlane = {
-    origin: probeNumbers(p, 1),
-    directions: [probeNumbers(p, 2), probeNumbers(p, 3)],
-  };
-  const data: TableData = {
-    n: PROBE.rows,
-    x: probeNumbers(2 * PROBE.rows, 4),
-    y: Uint8Array.from({ length: PROBE.rows }, (_, k) => k & 1),
-  };
-  const grid: TableGrid = { w1: [-1, 1], w2: [-1, 1], size: PROBE.size };
-  const out = new Float32Array(PROBE.rows * PROBE.size ** 2);
-  const run = () => kernel!.fillRowTable(network, data, plane, grid, 0, PROBE.rows, out);
-  if (!run()) return 'cpu'; // warm: the shader compiled
-  const times: number[] = [];
-  for (let k = 0; k < PROBE.repeats; k++) {
-    const start = performance.now();
-    if (!run()) return 'cpu';
-    times.push(performance.now() - start);
-  }
-  const gpuMs = Math.max(times.sort((a, b) => a - b)[1]!, 1e-3);
-  const gpuPace = tableWork(network, PROBE.rows, PROBE.size) / gpuMs;
-  drawLimit = DRAW_BUDGET_MS * gpuPace;
+/** The GPU where its measured pace clearly beats the pool's, with a context of its own on the page. */
+function choose(pace: number | null): TableBackend {
   // Only a clear win: timings on a busy machine wobble, and a close call is not worth a context.
-  if (gpuPace > GPU_MARGIN * poolPace) return 'gpu';
-  kernel.dispose();
-  kernel = null;
-  return 'cpu';
+  if (pace === null || pace <= GPU_MARGIN * poolPace) return 'cpu';
+  kernel ??= NetworkGpuKernel.create();
+  if (!kernel) return 'cpu';
+  drawLimit = DRAW_BUDGET_MS * pace;
+  return 'gpu';
 }
 
 export interface GpuTableRequest {

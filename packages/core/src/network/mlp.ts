@@ -18,6 +18,7 @@ import { createRandom } from '../random.js';
 import { featureCount } from '../dataset.js';
 import { resolveRows } from '../rows.js';
 import { sigmoid, softplus } from '../softplus.js';
+import { tanh } from './tanh.js';
 import type { Dataset, Rows } from '../types.js';
 
 export type Activation = 'tanh' | 'relu';
@@ -142,7 +143,7 @@ export function createNetwork(options: NetworkOptions): Network {
         let s = theta[b + o]!;
         const row = w + o * nIn;
         for (let i = 0; i < nIn; i++) s += theta[row + i]! * src[srcOffset + i]!;
-        if (dst) dst[o] = relu ? (s > 0 ? s : 0) : Math.tanh(s);
+        if (dst) dst[o] = relu ? (s > 0 ? s : 0) : tanh(s);
         else z = s;
       }
     }

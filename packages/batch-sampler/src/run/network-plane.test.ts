@@ -70,4 +70,31 @@ describe('networkRun', () => {
     expect(b).to.be.closeTo(-0.25, 1e-12);
     expect(timeline.step().offPlane).to.be.above(0);
   });
+
+  it('trains a run ahead once per data and training: equal data (another object) and another plane reuse it', () => {
+    const first = networkRun({ ...options, seed: 11 });
+    // Equal numbers in a new object, and only the plane changed: the same run ahead, its PCA copied.
+    const again = networkRun({
+      ...options,
+      seed: 11,
+      data: makeDataset('spirals', { n: 120, seed: 3 }),
+    });
+    expect(again.ahead).to.equal(first.ahead);
+    expect(again.plane).to.not.equal(first.plane);
+    expect(again.plane.origin).to.deep.equal(first.plane.origin);
+    again.plane.origin[0] = 99; // a page altering one sampler's plane alters only its own
+    expect(networkRun({ ...options, seed: 11 }).plane.origin[0]).to.not.equal(99);
+    expect(networkRun({ ...options, seed: 11, plane: 'random' }).ahead).to.equal(first.ahead);
+    // It is the run ahead a fresh training gives.
+    const network = createNetwork({ inputs: 2, layers: [8, 8], activation: 'tanh' });
+    const fresh = trainPath({ ...options, seed: 11, network, start: network.initialise(11) });
+    expect(first.ahead).to.deep.equal(fresh);
+    // Another batch size, or one row's label changed, trains anew.
+    expect(networkRun({ ...options, seed: 11, batchSize: 20 }).ahead).to.not.equal(first.ahead);
+    const y = Uint8Array.from(data.y);
+    y[7] = 1 - y[7]!;
+    expect(networkRun({ ...options, seed: 11, data: { ...data, y } }).ahead).to.not.equal(
+      first.ahead,
+    );
+  });
 });

@@ -15,7 +15,9 @@ import {
   forceLandscapeBackend as forceThroughSampler,
   gpuLossGrid as gpuLossGridThroughSampler,
 } from './landscape-backend.js';
+import { landscapePool } from './landscape-service.js';
 import { TrainingRun } from './training-run.js';
+import type { WorkerPool } from './worker-pool.js';
 
 const data = makeDataset('blobs', { n: 2000, seed: 4 });
 const grid = createGrid([-20, 20, -20, 20], 64);
@@ -36,6 +38,27 @@ async function stubbed<T extends object>(
   }
 }
 
+/** A pool whose workers are refused (a page's policy): the probe then runs on the page itself. */
+const refused: Pick<WorkerPool, 'run'> = {
+  run: () => Promise.reject(new Error('workers are refused here')),
+};
+
+/** Counts the GPU probes asked of the page's pool while `body` runs. */
+async function countingProbes(body: (probes: () => number) => Promise<void>): Promise<void> {
+  const pool = landscapePool();
+  const run = pool.run.bind(pool);
+  let probes = 0;
+  pool.run = ((message, ...rest) => {
+    if (message.task === 'gpu-landscape-pace') probes++;
+    return run(message, ...rest);
+  }) as WorkerPool['run'];
+  try {
+    await body(() => probes);
+  } finally {
+    pool.run = run;
+  }
+}
+
 describe('landscape backend', () => {
   afterEach(() => resetLandscapeBackend());
 
@@ -43,7 +66,7 @@ describe('landscape backend', () => {
     const none = () => null;
     await stubbed(OffscreenCanvas.prototype, 'getContext', none, () =>
       stubbed(HTMLCanvasElement.prototype, 'getContext', none, async () => {
-        expect(await chooseLandscapeBackend()).to.equal('cpu');
+        expect(await chooseLandscapeBackend(refused)).to.equal('cpu');
         expect(await forceLandscapeBackend('gpu')).to.equal('cpu');
         expect(gpuLossGrid(logistic, data, [1, 2, 3], grid)).to.equal(null);
       }),
@@ -64,31 +87,36 @@ describe('landscape backend', () => {
     });
   });
 
-  it('chooses one path by measurement, and computes on the CPU until then', async () => {
+  it('chooses one path by measurement in a worker, and computes on the CPU until then', async () => {
     expect(landscapeBackend()).to.equal('cpu');
     expect(gpuLossGrid(logistic, data, [1, 2, 3], grid)).to.equal(null);
-    const chosen = await chooseLandscapeBackend();
-    expect(['cpu', 'gpu']).to.include(chosen);
-    expect(landscapeBackend()).to.equal(chosen);
-  });
-
-  it('the sampler asks for no measurement for small work, and for large work only after a frame', async () => {
     let created = 0;
     const create = LogisticGpuKernel.create.bind(LogisticGpuKernel);
     const counting = (...args: Parameters<typeof create>) => (created++, create(...args));
     await stubbed(LogisticGpuKernel, 'create', counting, async () => {
-      // A batch of 10 at 64² (the figure's): no context, no shader compile, ever.
+      const chosen = await chooseLandscapeBackend();
+      expect(['cpu', 'gpu']).to.include(chosen);
+      expect(landscapeBackend()).to.equal(chosen);
+      expect(landscapePool().mode).to.equal('worker');
+      // The page makes a context only for the GPU it chose: none where the CPU won.
+      expect(created).to.equal(chosen === 'gpu' ? 1 : 0);
+    });
+  });
+
+  it('the sampler asks for no measurement for small work, and for large work only after a frame', async () => {
+    await countingProbes(async (probes) => {
+      // A batch of 10 at 64² (the figure's): no probe, ever.
       expect(gpuLossGridThroughSampler(logistic, data, Uint32Array.from({ length: 10 }, (_, k) => k), grid)).to.equal(null); // prettier-ignore
       await afterFrameWhenIdle();
       await afterFrameWhenIdle();
-      expect(created).to.equal(0);
+      expect(probes()).to.equal(0);
       // 400 rows at 64² (1.6e6 evaluations): measured, but not before the next frame.
       const large = Uint32Array.from({ length: 400 }, (_, k) => k);
       expect(gpuLossGridThroughSampler(logistic, data, large, grid)).to.equal(null);
       await new Promise((resolve) => setTimeout(resolve));
-      expect(created).to.equal(0);
+      expect(probes()).to.equal(0);
       await chooseLandscapeBackend();
-      expect(created).to.equal(1);
+      expect(probes()).to.equal(1);
     });
   });
 
@@ -104,7 +132,8 @@ describe('landscape backend', () => {
       return new Float32Array(g.size * g.size);
     }
     await stubbed(LogisticGpuKernel.prototype, 'logistic', logisticRoundTrip, async () => {
-      expect(await chooseLandscapeBackend()).to.equal('gpu');
+      // Measured on the page (no workers), where the stub is.
+      expect(await chooseLandscapeBackend(refused)).to.equal('gpu');
       expect(
         gpuLossGrid(
           logistic,

@@ -3,11 +3,8 @@
 // software GL, a blocklisted or a busy GPU all look alike). One WebGL2 context per page, made lazily.
 import {
   createLandscape,
-  createGrid,
   featureCount,
   logistic,
-  lossGrid,
-  makeDataset,
   type Dataset,
   type Grid,
   type Landscape,
@@ -16,14 +13,14 @@ import {
 } from '@lossquake/core';
 import { afterFrameWhenIdle } from './gpu-idle.js';
 import { DRAW_BUDGET_MS, LogisticGpuKernel } from './gpu-kernel.js';
+import { measureLandscapePaces, PROBE, type LandscapePaces } from './gpu-landscape-probe.js';
 import { forceTableBackend, resetTableBackend } from './gpu-table-backend.js';
 import { landscapeWork } from './landscape-backend.js';
+import { landscapePool } from './landscape-service.js';
+import type { WorkerPool } from './worker-pool.js';
 
 /** 'gpu': landscapes of the logistic model are computed by the GPU kernel; 'cpu': by core's lossGrid. */
 export type LandscapeBackend = 'cpu' | 'gpu';
-
-/** The representative work timed on both paths: a batch of 100 on a 64² grid, as the seed plays it. */
-const PROBE = { size: 64, batch: 100, repeats: 5 };
 
 let kernel: LogisticGpuKernel | null = null;
 let backend: LandscapeBackend = 'cpu';
@@ -46,15 +43,21 @@ export function landscapeBackend(): LandscapeBackend {
 }
 
 /**
- * Measures both paths once per page (after the next frame, when the main thread is idle, so it
- * never delays the landscape asked for now) and resolves with the choice; later calls return the
- * same promise. The sampler asks for it only for landscapes past PROBE_WORK (landscape-backend.ts).
+ * Measures both paths once per page, in one of `pool`'s workers (on the page where it has none),
+ * after the next frame when the main thread is idle, so it never delays the landscape asked for now;
+ * resolves with the choice, and later calls return the same promise. The sampler asks for it only
+ * for landscapes past PROBE_WORK (landscape-backend.ts).
  */
-export function chooseLandscapeBackend(): Promise<LandscapeBackend> {
-  return (decision ??= afterFrameWhenIdle().then(() => {
-    backend = measure();
-    return backend;
-  }));
+export function chooseLandscapeBackend(
+  pool: Pick<WorkerPool, 'run'> = landscapePool(),
+): Promise<LandscapeBackend> {
+  return (decision ??= afterFrameWhenIdle()
+    .then(() =>
+      pool
+        .run<LandscapePaces | null>({ task: 'gpu-landscape-pace' })
+        .catch(() => measureLandscapePaces()),
+    )
+    .then((paces) => (backend = choose(paces))));
 }
 
 /**
@@ -92,41 +95,19 @@ export function crossoverWork(probe: { cpuMs: number; gpuMs: number; work: numbe
   return probe.cpuMs > 0 ? (probe.work * probe.gpuMs) / probe.cpuMs : 0;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function measure(): LandscapeBackend {
-  kernel = LogisticGpuKernel.create();
-  if (!kernel) return 'cpu';
-  const data = makeDataset('blobs', { n: PROBE.batch, seed: 1 });
-  const grid = createGrid([-20, 20, -20, 20], PROBE.size);
-  const rows = Uint32Array.from({ length: PROBE.batch }, (_, k) => k);
-  const time = (run: () => unknown): number => {
-    run(); // warm: the shader compiled, the JIT done
-    const times: number[] = [];
-    for (let r = 0; r < PROBE.repeats; r++) {
-      const start = performance.now();
-      run();
-      times.push(performance.now() - start);
-    }
-    return median(times);
-  };
-  const cpu = time(() => lossGrid(logistic, data, rows, grid));
-  let failed = false;
-  const gpu = time(() => (failed ||= kernel!.logistic(data, rows, grid) === null));
-  if (failed) return 'cpu';
-  const work = PROBE.batch * PROBE.size ** 2;
-  drawLimit = (DRAW_BUDGET_MS / Math.max(gpu, 1e-3)) * work;
-  minWork = crossoverWork({ cpuMs: cpu, gpuMs: gpu, work });
+/** The GPU where the probe found it clearly faster, with a context of the page's own. */
+function choose(paces: LandscapePaces | null): LandscapeBackend {
+  if (!paces) return 'cpu';
+  const { cpuMs, gpuMs } = paces;
   // Only a clear win: timings on a busy machine wobble, and the GPU's answers differ from the CPU's
   // in the last float32 digits, so a close call is not worth a second context or a changed number.
-  if (gpu * GPU_MARGIN < cpu) return 'gpu';
-  // The CPU won: the context is not kept (a page gets only a few, and the views need theirs).
-  kernel.dispose();
-  kernel = null;
-  return 'cpu';
+  if (gpuMs * GPU_MARGIN >= cpuMs) return 'cpu';
+  kernel ??= LogisticGpuKernel.create();
+  if (!kernel) return 'cpu';
+  const work = PROBE.batch * PROBE.size ** 2;
+  drawLimit = (DRAW_BUDGET_MS / Math.max(gpuMs, 1e-3)) * work;
+  minWork = crossoverWork({ cpuMs, gpuMs, work });
+  return 'gpu';
 }
 
 /**

@@ -2,9 +2,10 @@
 // A file of its own: each test file gets a fresh page, so nothing else has loaded the GPU code yet.
 import { expect } from '@open-wc/testing';
 import { createGrid, logistic, makeDataset } from '@lossquake/core';
-import { LogisticGpuKernel } from './gpu-kernel.js';
 import { afterFrameWhenIdle } from './gpu-idle.js';
 import { gpuLossGrid, landscapeBackend, PROBE_WORK } from './landscape-backend.js';
+import { landscapePool } from './landscape-service.js';
+import type { WorkerPool } from './worker-pool.js';
 
 const data = makeDataset('blobs', { n: 1000, seed: 4 });
 const grid = createGrid([-20, 20, -20, 20], 64);
@@ -22,9 +23,14 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('<batch-sampler> GPU landscape code, on demand', () => {
   it('small work never fetches or measures; large work fetches the code, which measures once', async () => {
-    let created = 0;
-    const create = LogisticGpuKernel.create.bind(LogisticGpuKernel);
-    LogisticGpuKernel.create = (...args: Parameters<typeof create>) => (created++, create(...args));
+    // The probe is asked of the page's pool (it measures in a worker): counted there.
+    const pool = landscapePool();
+    const run = pool.run.bind(pool);
+    let probes = 0;
+    pool.run = ((message, ...rest) => {
+      if (message.task === 'gpu-landscape-pace') probes++;
+      return run(message, ...rest);
+    }) as WorkerPool['run'];
     try {
       // The figure's batches of 10 at 64² (41 000 evaluations, far under PROBE_WORK).
       expect(10 * 64 ** 2).to.be.below(PROBE_WORK);
@@ -33,7 +39,7 @@ describe('<batch-sampler> GPU landscape code, on demand', () => {
       await afterFrameWhenIdle();
       await afterFrameWhenIdle();
       expect(fetchedGpuCode(), 'GPU code fetched').to.equal(false);
-      expect(created).to.equal(0);
+      expect(probes).to.equal(0);
       expect(landscapeBackend()).to.equal('cpu');
 
       // 400 rows at 64² (1.6e6): the CPU computes this one, and the code loads and measures.
@@ -42,14 +48,14 @@ describe('<batch-sampler> GPU landscape code, on demand', () => {
       await until(fetchedGpuCode, 'the GPU code to be fetched');
       // The next large landscape asks the loaded code, whose measurement runs after a frame, once.
       await until(
-        () => (gpuLossGrid(logistic, data, rows(400), grid), created > 0),
+        () => (gpuLossGrid(logistic, data, rows(400), grid), probes > 0),
         'the measurement',
       );
       await afterFrameWhenIdle();
       gpuLossGrid(logistic, data, rows(400), grid);
-      expect(created).to.equal(1);
+      expect(probes).to.equal(1);
     } finally {
-      LogisticGpuKernel.create = create;
+      pool.run = run;
     }
   });
 });

@@ -25,7 +25,8 @@ async function buildTable(
   const { network, grid } = request;
   const paced =
     gpu &&
-    ((rows: number, ms: number) => gpu.notePoolTable(pool, gpu.tableWork(network, rows, grid.size), ms));
+    ((rows: number, ms: number) =>
+      gpu.notePoolTable(pool, gpu.tableWork(network, rows, grid.size), ms));
   return buildRowTable(pool, request, { signal, progress, paced: paced || undefined });
 }
 

@@ -202,7 +202,9 @@ describe('TrainingRun', () => {
     expect(told.map(({ iteration }) => iteration)).to.deep.equal([1, 2]);
     const expected = [...lossGrid(logistic, big, schedule.at(1).rows, finer).values];
     expect([...told[1]!.landscape.values]).to.have.length(expected.length);
-    told[1]!.landscape.values.forEach((value, k) => expect(value).to.be.closeTo(expected[k]!, 1e-5));
+    told[1]!.landscape.values.forEach((value, k) =>
+      expect(value).to.be.closeTo(expected[k]!, 1e-5),
+    );
 
     // New settings drop the batch asked ahead: the next step is the new schedule's, asked anew.
     run.configure({ ...settings, batchSize: 900 }, { reason: 'batch-size', newData: false });

@@ -295,7 +295,8 @@ export class TrainingRun {
       this.#applyBatch(iteration, batch, landscape, before);
       // Playing or stepping goes on with the next batch (seeks need not: a reader scrubbing would
       // start work for batches never shown).
-      if (this.#attached) this.#landscapes.prepare(this.#current(), timeline.schedule.at(iteration));
+      if (this.#attached)
+        this.#landscapes.prepare(this.#current(), timeline.schedule.at(iteration));
     });
     this.#beatBusy = shown;
     return shown;

@@ -8,12 +8,7 @@ import type { Dataset, Grid } from '../types.js';
 import { createNetwork } from './mlp.js';
 import { randomPlane, type Plane } from './plane.js';
 import { planeModel } from './plane-model.js';
-import {
-  createRowTable,
-  fillRowTable,
-  tableBytes,
-  tableLandscape,
-} from './row-table.js';
+import { createRowTable, fillRowTable, tableBytes, tableLandscape } from './row-table.js';
 
 /**
  * The oracle, written apart from the code under test: θ = origin + a·d1 + b·d2 entry by entry,

@@ -16,6 +16,7 @@ import {
   gpuLossGrid as gpuLossGridThroughSampler,
 } from './landscape-backend.js';
 import { landscapePool } from './landscape-service.js';
+import { countingTasks } from '../test-helpers/workers.js';
 import { TrainingRun } from './training-run.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -42,22 +43,6 @@ async function stubbed<T extends object>(
 const refused: Pick<WorkerPool, 'run'> = {
   run: () => Promise.reject(new Error('workers are refused here')),
 };
-
-/** Counts the GPU probes asked of the page's pool while `body` runs. */
-async function countingProbes(body: (probes: () => number) => Promise<void>): Promise<void> {
-  const pool = landscapePool();
-  const run = pool.run.bind(pool);
-  let probes = 0;
-  pool.run = ((message, ...rest) => {
-    if (message.task === 'gpu-landscape-pace') probes++;
-    return run(message, ...rest);
-  }) as WorkerPool['run'];
-  try {
-    await body(() => probes);
-  } finally {
-    pool.run = run;
-  }
-}
 
 describe('landscape backend', () => {
   afterEach(() => resetLandscapeBackend());
@@ -104,7 +89,7 @@ describe('landscape backend', () => {
   });
 
   it('the sampler asks for no measurement for small work, and for large work only after a frame', async () => {
-    await countingProbes(async (probes) => {
+    await countingTasks(landscapePool(), 'gpu-landscape-pace', async (probes) => {
       // A batch of 10 at 64² (the figure's): no probe, ever.
       expect(gpuLossGridThroughSampler(logistic, data, Uint32Array.from({ length: 10 }, (_, k) => k), grid)).to.equal(null); // prettier-ignore
       await afterFrameWhenIdle();

@@ -24,6 +24,7 @@ import {
 import type { NetworkRun } from './network-plane.js';
 import { NetworkTable } from './network-table.js';
 import { landscapeWorkerUrl } from '../landscape-worker-url.js';
+import { refusingWorkers } from '../test-helpers/workers.js';
 import { landscapeTasks } from './landscape-jobs.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -182,20 +183,12 @@ describe('table backend', () => {
   });
 
   it('where workers are refused, the probe runs on the page and still decides', async () => {
-    const Original = globalThis.Worker;
-    globalThis.Worker = class {
-      constructor() {
-        throw new DOMException('refused by the page’s policy', 'SecurityError');
-      }
-    } as unknown as typeof Worker;
-    try {
+    await refusingWorkers(async () => {
       const pool = new WorkerPool({ url: landscapeWorkerUrl, tasks: landscapeTasks, size: 1 });
       notePoolTable(pool, 1e3, 1000);
       expect(await tableBackendChosen()).to.equal('gpu');
       expect(pool.mode).to.equal('inline');
-    } finally {
-      globalThis.Worker = Original;
-    }
+    });
   });
 
   it('measureTablePace gives the pace of a real draw here: a positive number of multiply-adds per ms', () => {

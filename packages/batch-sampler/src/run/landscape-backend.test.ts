@@ -5,7 +5,7 @@ import { createGrid, logistic, makeDataset } from '@lossquake/core';
 import { afterFrameWhenIdle } from './gpu-idle.js';
 import { gpuLossGrid, landscapeBackend, PROBE_WORK } from './landscape-backend.js';
 import { landscapePool } from './landscape-service.js';
-import type { WorkerPool } from './worker-pool.js';
+import { countingTasks } from '../test-helpers/workers.js';
 
 const data = makeDataset('blobs', { n: 1000, seed: 4 });
 const grid = createGrid([-20, 20, -20, 20], 64);
@@ -24,14 +24,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 describe('<batch-sampler> GPU landscape code, on demand', () => {
   it('small work never fetches or measures; large work fetches the code, which measures once', async () => {
     // The probe is asked of the page's pool (it measures in a worker): counted there.
-    const pool = landscapePool();
-    const run = pool.run.bind(pool);
-    let probes = 0;
-    pool.run = ((message, ...rest) => {
-      if (message.task === 'gpu-landscape-pace') probes++;
-      return run(message, ...rest);
-    }) as WorkerPool['run'];
-    try {
+    await countingTasks(landscapePool(), 'gpu-landscape-pace', async (probes) => {
       // The figure's batches of 10 at 64² (41 000 evaluations, far under PROBE_WORK).
       expect(10 * 64 ** 2).to.be.below(PROBE_WORK);
       for (let k = 0; k < 5; k++)
@@ -39,7 +32,7 @@ describe('<batch-sampler> GPU landscape code, on demand', () => {
       await afterFrameWhenIdle();
       await afterFrameWhenIdle();
       expect(fetchedGpuCode(), 'GPU code fetched').to.equal(false);
-      expect(probes).to.equal(0);
+      expect(probes()).to.equal(0);
       expect(landscapeBackend()).to.equal('cpu');
 
       // 400 rows at 64² (1.6e6): the CPU computes this one, and the code loads and measures.
@@ -48,14 +41,12 @@ describe('<batch-sampler> GPU landscape code, on demand', () => {
       await until(fetchedGpuCode, 'the GPU code to be fetched');
       // The next large landscape asks the loaded code, whose measurement runs after a frame, once.
       await until(
-        () => (gpuLossGrid(logistic, data, rows(400), grid), probes > 0),
+        () => (gpuLossGrid(logistic, data, rows(400), grid), probes() > 0),
         'the measurement',
       );
       await afterFrameWhenIdle();
       gpuLossGrid(logistic, data, rows(400), grid);
-      expect(probes).to.equal(1);
-    } finally {
-      pool.run = run;
-    }
+      expect(probes()).to.equal(1);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { landscapeWorkerUrl } from '../landscape-worker-url.js';
 import { landscapeTasks } from './landscape-jobs.js';
 import { LandscapeService } from './landscape-service.js';
 import { WorkerPool } from './worker-pool.js';
+import { refusingWorkers } from '../test-helpers/workers.js';
 
 const data = makeDataset('moons', { n: 500, seed: 3 });
 const grid = createGrid([-10, 10, -10, 10], 32);
@@ -35,13 +36,7 @@ describe('LandscapeService', () => {
   });
 
   it('falls back to the main thread, in slices, where workers are refused (CSP)', async () => {
-    const original = globalThis.Worker;
-    globalThis.Worker = class {
-      constructor() {
-        throw new DOMException('refused by Content-Security-Policy', 'SecurityError');
-      }
-    } as unknown as typeof Worker;
-    try {
+    await refusingWorkers(async () => {
       // A pool of its own: the page's shared one already has workers from the test above.
       const pool = new WorkerPool({ url: landscapeWorkerUrl, tasks: landscapeTasks });
       const service = new LandscapeService(pool);
@@ -49,9 +44,7 @@ describe('LandscapeService', () => {
       expect(service.mode).to.equal('inline');
       expectClose(full!.full.values, lossGrid(logistic, data, 'all', grid).values, 1e-6);
       expectClose(full!.sigma2.values, perSampleVariance(logistic, data, grid).values, 1e-5);
-    } finally {
-      globalThis.Worker = original;
-    }
+    });
   });
 
   it('cancel() drops what is pending: it resolves to null', async () => {

@@ -52,12 +52,17 @@ export function chooseLandscapeBackend(
   pool: Pick<WorkerPool, 'run'> = landscapePool(),
 ): Promise<LandscapeBackend> {
   return (decision ??= afterFrameWhenIdle()
-    .then(() =>
-      pool
-        .run<LandscapePaces | null>({ task: 'gpu-landscape-pace' })
-        .catch(() => measureLandscapePaces()),
-    )
+    .then(() => probePaces(pool))
     .then((paces) => (backend = choose(paces))));
+}
+
+/** Both paths' times, measured in one of the pool's workers; on the page where the pool has none. */
+async function probePaces(pool: Pick<WorkerPool, 'run'>): Promise<LandscapePaces | null> {
+  try {
+    return await pool.run<LandscapePaces | null>({ task: 'gpu-landscape-pace' });
+  } catch {
+    return measureLandscapePaces();
+  }
 }
 
 /**

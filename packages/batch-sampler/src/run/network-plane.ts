@@ -2,11 +2,9 @@
 // and the window that holds the projected path. All of it is fast next to the per-row table.
 import {
   createNetwork,
-  pcaPlane,
   planeModel,
   project,
   randomPlane,
-  trainPath,
   type Activation,
   type Dataset,
   type Model,
@@ -16,6 +14,7 @@ import {
   type Sampling,
 } from '@lossquake/core';
 import { networkLearner, type Learner } from './learner.js';
+import { pathPlane, runAhead } from './run-ahead.js';
 
 export type PlaneKind = 'pca' | 'random';
 
@@ -46,16 +45,10 @@ export interface NetworkRun {
   extent: [number, number, number, number];
 }
 
-/**
- * The run ahead trains on at most this many rows (steps × batch size): about a second. A longer
- * run is planned on its first steps; the sampler can still train past them.
- */
-export const MAX_AHEAD_ROWS = 2_000_000;
-
 /** The share of the path's span added on each side of the window. */
 const MARGIN = 0.25;
 
-/** Trains the run ahead once and lays the plane through its end (Li et al. 2018, section 7). */
+/** The run ahead (trained once per page, run-ahead.ts) and the plane through its end (Li et al. 2018, section 7). */
 export function networkRun(options: NetworkRunOptions): NetworkRun {
   const { data, seed } = options;
   const network = createNetwork({
@@ -87,91 +80,6 @@ export function networkRun(options: NetworkRunOptions): NetworkRun {
         ? [-1, 1, -1, 1]
         : fitWindow(path.map((theta) => project(plane, theta).point)),
   };
-}
-
-/**
- * Runs ahead trained on this page, least recently used first. Samplers that share data and training
- * (a figure's pair, another plane of the same run) and a sampler whose plane, window or resolution
- * changed train once: at the docs' 300 steps a run is 60–80 ms and its PCA 30 ms of the main thread.
- */
-interface TrainedRun {
-  /** The training settings, as a string. */
-  key: string;
-  /** The data it trained on, copied: a hit needs equal numbers, not the same object. */
-  x: Float64Array;
-  y: Uint8Array;
-  start: Float64Array;
-  path: Float64Array[];
-  bytes: number;
-}
-const trained: TrainedRun[] = [];
-/** What the kept runs may hold at most (the newest is kept whatever its size). */
-const TRAINED_BYTES = 32 * 2 ** 20;
-/** The PCA plane of each kept path: copied out, so a page that alters a sampler's plane alters only its own. */
-const pcaPlanes = new WeakMap<readonly Float64Array[], Plane>();
-
-function runAhead(
-  network: Network,
-  options: NetworkRunOptions,
-): { start: Float64Array; path: Float64Array[] } {
-  const { data, seed, batchSize } = options;
-  const iterations = Math.max(
-    1,
-    Math.min(options.iterations, Math.floor(MAX_AHEAD_ROWS / batchSize)),
-  );
-  const { layers, activation, sampling, optimizer, learningRate } = options;
-  const settings = [layers, activation, seed, batchSize, sampling, optimizer, learningRate];
-  const key = JSON.stringify([network.inputs, ...settings, iterations]);
-  const at = trained.findIndex(
-    (run) => run.key === key && sameNumbers(run.x, data.x) && sameNumbers(run.y, data.y),
-  );
-  if (at >= 0) {
-    const [run] = trained.splice(at, 1);
-    trained.push(run!);
-    return run!;
-  }
-  const start = network.initialise(seed);
-  const path = trainPath({
-    network,
-    data,
-    batchSize,
-    sampling,
-    seed,
-    optimizer,
-    learningRate,
-    iterations,
-    start,
-  });
-  const bytes = path.length * network.size * Float64Array.BYTES_PER_ELEMENT;
-  trained.push({
-    key,
-    x: Float64Array.from(data.x),
-    y: Uint8Array.from(data.y),
-    start,
-    path,
-    bytes,
-  });
-  let kept = trained.reduce((sum, run) => sum + run.bytes, 0);
-  while (trained.length > 1 && kept > TRAINED_BYTES) kept -= trained.shift()!.bytes;
-  return { start, path };
-}
-
-function pathPlane(path: readonly Float64Array[]): Plane {
-  let plane = pcaPlanes.get(path);
-  if (!plane) pcaPlanes.set(path, (plane = pcaPlane(path)));
-  return {
-    ...plane,
-    origin: Float64Array.from(plane.origin),
-    directions: [Float64Array.from(plane.directions[0]), Float64Array.from(plane.directions[1])],
-    labels: [plane.labels[0], plane.labels[1]],
-    ...(plane.explained && { explained: [plane.explained[0], plane.explained[1]] }),
-  };
-}
-
-function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
-  return true;
 }
 
 /** A square window (equal spans, so distances on the plane look true) around `points`. */

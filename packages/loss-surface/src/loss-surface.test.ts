@@ -627,6 +627,36 @@ describe('<loss-surface> on a shared WebGL context', () => {
       expect(countNear(pixels(el), bluesBottom, 14), el.outerHTML).to.be.greaterThan(5);
   });
 
+  it('two surfaces of different sizes morphing together resize the shared canvas once a frame, not twice', async () => {
+    const wide = 'width:200px;height:150px;max-width:none;aspect-ratio:auto';
+    const a = await surface(html`<loss-surface style=${small} transition="2000"></loss-surface>`);
+    const b = await surface(html`<loss-surface style=${wide} transition="2000"></loss-surface>`);
+    a.landscape = bowl(16, 0.2, 0.2);
+    b.landscape = bowl(16, 0.3, 0.3);
+    await Promise.all([settle(a), settle(b)]);
+    // Every change of the shared canvas's width, while both morph (their widths differ).
+    const canvas = context.canvas!;
+    const width = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(canvas), 'width')!;
+    let resizes = 0;
+    Object.defineProperty(canvas, 'width', {
+      configurable: true,
+      get: () => width.get!.call(canvas) as number,
+      set: (value: number) => (resizes++, width.set!.call(canvas, value)),
+    });
+    try {
+      const [drawnA, drawnB] = [hooksOf(a).framesDrawn, hooksOf(b).framesDrawn];
+      a.landscape = bowl(16, 0.8, 0.7);
+      b.landscape = bowl(16, 0.7, 0.8);
+      const start = performance.now();
+      while (performance.now() - start < 800) await nextFrame();
+      const frames = Math.min(hooksOf(a).framesDrawn - drawnA, hooksOf(b).framesDrawn - drawnB);
+      expect(frames, 'frames both drew').to.be.greaterThan(5);
+      expect(resizes).to.be.at.most(frames + 2);
+    } finally {
+      delete (canvas as { width?: number }).width;
+    }
+  });
+
   it('off-screen surfaces paint their first landscape once, then wait to be scrolled into view', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div>

@@ -142,6 +142,11 @@ export class RunLandscapes {
     this.#ahead = { settings, iteration: batch.iteration, answer };
   }
 
+  /** Keeps `batch`'s landscape, computed but not shown (a beat cancelled), for batch() to hand over. */
+  keep(settings: LandscapeSettings, batch: ScheduledBatch, landscape: Landscape): void {
+    this.#ahead = { settings, iteration: batch.iteration, answer: Promise.resolve(landscape) };
+  }
+
   /** One row's landscape, at once (a table row for a network). */
   single(settings: LandscapeSettings, rows: Rows): Landscape {
     const { timeline, grid, table } = settings;

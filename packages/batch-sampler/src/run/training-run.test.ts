@@ -217,4 +217,33 @@ describe('TrainingRun', () => {
     await run.seek(5);
     expect(asked.length).to.equal(before + 1);
   });
+
+  it('a large batch cancelled by a pause while a worker computed it is shown by the next step without asking again', async () => {
+    const big = makeDataset('blobs', { n: 2000, seed: 1 });
+    const finer = createGrid([-20, 20, -20, 20], 40);
+    const asked: number[][] = [];
+    const service = new LandscapeService();
+    const batch = service.batch.bind(service);
+    service.batch = (model, rowsData, rows, on) => {
+      asked.push([...rows]);
+      return batch(model, rowsData, rows, on);
+    };
+    const told: BatchChangeDetail[] = [];
+    const run = new TrainingRun({ batch: (detail) => told.push(detail) }, service);
+    run.configure(config({ data: big, batchSize: 1000, grid: finer }), {
+      reason: null,
+      newData: true,
+    });
+    run.attach();
+    const first = [...createSchedule(2000, 1000, { sampling: 'epoch', seed: 6 }).at(0).rows];
+    const beat = run.beat()!;
+    run.cancelBeat(); // the sampler paused
+    await beat;
+    expect(told).to.deep.equal([]);
+    await run.step();
+    expect(told.map(({ iteration }) => iteration)).to.deep.equal([1]);
+    expect([...told[0]!.rows]).to.deep.equal(first);
+    // Batch 1 was asked for once; the second request is batch 2, ahead.
+    expect(asked.filter((rows) => rows.join() === first.join())).to.have.length(1);
+  });
 });

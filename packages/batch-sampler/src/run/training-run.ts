@@ -290,13 +290,14 @@ export class TrainingRun {
     const batch = timeline.schedule.at(iteration - 1);
     const before = timeline.before(iteration);
     const beat = ++this.#beat;
+    const settings = this.#current();
     const shown = this.#withBatchLandscape(batch, this.#generation, (landscape) => {
-      if (beat !== this.#beat) return;
+      // Cancelled (a pause) while a worker computed it: kept for the beat that shows this batch.
+      if (beat !== this.#beat) return this.#landscapes.keep(settings, batch, landscape);
       this.#applyBatch(iteration, batch, landscape, before);
       // Playing or stepping goes on with the next batch (seeks need not: a reader scrubbing would
       // start work for batches never shown).
-      if (this.#attached)
-        this.#landscapes.prepare(this.#current(), timeline.schedule.at(iteration));
+      if (this.#attached) this.#landscapes.prepare(settings, timeline.schedule.at(iteration));
     });
     this.#beatBusy = shown;
     return shown;

@@ -4,7 +4,7 @@
 // 127.0.0.1 (nothing touches the network). Prints one markdown report; writes results/bench.json.
 //
 // Options: --quick (resolution 64 only, fewer repeats), --only=core,bytes,first-frame,update,
-// through-sampler,throughput,figure,morph,network,gpu-compute,bad-src,
+// through-sampler,throughput,figure,morph,network,gpu-compute,bad-src,docs-load,
 // --libs=ours,plotly, --screenshots (a PNG of each page when its measurement ends, in results/),
 // --bundle=path/to/lossquake.js (measure another build in place of packages/lossquake/dist).
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../tools/chromium.mjs';
 import { badData } from './lib/bad-data.mjs';
+import { DOCS_PAGES, docsBuilt, measureDocsLoad } from './lib/docs-load.mjs';
 import { measureBundle, measureBytes } from './lib/bytes.mjs';
 import { runCoreBench } from './lib/core.mjs';
 import { report } from './lib/report.mjs';
@@ -92,6 +93,11 @@ function plan() {
         pages.push(['gpu-compute', { res, batch }]);
     for (const table of [100, 1000]) pages.push(['gpu-compute', { res: 64, table }]);
   }
+  if (wants('docs-load') && libs.includes('ours') && docsBuilt(root)) {
+    // The docs as built (their own copy of the bundle, whatever --bundle says), in turns.
+    for (let r = 0; r < (quick ? 1 : 3); r++)
+      for (const page of DOCS_PAGES) pages.push(['docs-load', { page, seconds: quick ? 4 : 6 }]);
+  }
   if (wants('bad-src') && libs.includes('ours')) {
     for (const el of ['batch-sampler', 'loss-contour', 'loss-surface'])
       pages.push(['bad-src', { el, repeats: quick ? 1 : 3 }]);
@@ -100,6 +106,8 @@ function plan() {
 }
 
 async function openPage(browser, origin, section, query) {
+  if (section === 'docs-load')
+    return measureDocsLoad(browser, origin, query).catch((error) => ({ error: String(error) }));
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));

@@ -537,6 +537,34 @@ function networkTableRows(tables) {
   ];
 }
 
+function docsLoadSection(pages) {
+  const runs = pages.filter((p) => p.section === 'docs-load' && !p.error);
+  const names = [...new Set(runs.map((p) => p.query.page))];
+  const rows = names.map((name) => {
+    const of = runs.filter((p) => p.query.page === name);
+    const first = of.map((p) => p.longTasks[0]?.[1] ?? 0);
+    const later = of.map((p) => p.longTasks.slice(1).reduce((sum, [, d]) => sum + d, 0));
+    const fcp = of.map((p) => p.fcp).filter((t) => t !== null);
+    return [
+      `${name}.html`,
+      ms(median(first)),
+      ms(median(later)),
+      String(median(of.map((p) => p.longTasks.length))),
+      ms(median(fcp)),
+      String(of.length),
+    ];
+  });
+  const seconds = runs[0]?.query.seconds;
+  return [
+    '## The docs pages starting: main-thread long tasks',
+    '',
+    `Each built docs page (apps/docs/dist, with its own copy of the bundle) in a fresh tab for ${seconds} s: the first long task (the module evaluating and the elements connecting, the first WebGL context among it), the other long tasks summed (what a reader scrolling or clicking meets: table builds, GPU probes, first draws), how many there were, and the first contentful paint. Medians over the runs. A long task is one over 50 ms (PerformanceObserver).`,
+    '',
+    table(['page', 'first long task ms', 'later long tasks ms', 'long tasks', 'first paint ms', 'runs'], rows), // prettier-ignore
+    '',
+  ].join('\n');
+}
+
 function errorsSection(pages) {
   const failed = pages.filter((p) => p.error);
   if (!failed.length) return '';
@@ -564,6 +592,7 @@ export function report(data) {
     has('network') ? networkSection(pages) : '',
     has('gpu-compute') ? gpuComputeSection(pages) : '',
     has('bad-src') ? badSrcSection(pages) : '',
+    has('docs-load') ? docsLoadSection(pages) : '',
     errorsSection(pages),
   ]
     .filter(Boolean)

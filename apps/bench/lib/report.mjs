@@ -545,12 +545,14 @@ function docsLoadSection(pages) {
     const first = of.map((p) => p.longTasks[0]?.[1] ?? 0);
     const later = of.map((p) => p.longTasks.slice(1).reduce((sum, [, d]) => sum + d, 0));
     const fcp = of.map((p) => p.fcp).filter((t) => t !== null);
+    // Long tasks are whole milliseconds: shown as such (0 where there were none).
+    const whole = (xs) => (xs.length ? String(Math.round(median(xs))) : '–');
     return [
       `${name}.html`,
-      ms(median(first)),
-      ms(median(later)),
-      String(median(of.map((p) => p.longTasks.length))),
-      ms(median(fcp)),
+      whole(first),
+      whole(later),
+      whole(of.map((p) => p.longTasks.length)),
+      whole(fcp),
       String(of.length),
     ];
   });

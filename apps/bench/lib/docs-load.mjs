@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** The docs pages measured, by file name. */
 export const DOCS_PAGES = ['index', 'networks', 'more', 'guide'];
 
-/** Whether the docs are built (the section is skipped, with a line in the report, when not). */
+/** Whether the docs are built (`pnpm build` or `pnpm start`); the section is left out when not. */
 export const docsBuilt = (root) => existsSync(join(root, 'apps/docs/dist/index.html'));
 
 /** Opens one docs page in a fresh tab and returns { longTasks: [[start, ms]…], fcp }. */

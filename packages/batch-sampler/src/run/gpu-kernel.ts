@@ -87,6 +87,21 @@ void main() {
   result = min(mean, vec4(3.4028234e38));
 }`;
 
+/**
+ * A probe's timing: `run` once to warm it (the shader compiled, the JIT done), then the median of
+ * `repeats` more runs, in ms; null as soon as a run answers false (a draw failed).
+ */
+export function medianRunMs(run: () => boolean, repeats: number): number | null {
+  if (!run()) return null;
+  const times: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    const start = performance.now();
+    if (!run()) return null;
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
+}
+
 /** What the kernel needs of a data set and a grid (core's Dataset and Grid fit). */
 export interface KernelData {
   n: number;

@@ -3,7 +3,7 @@
 // sampler runs it in one of the pool's workers (gpu-probe-tasks.ts): making a context, compiling and
 // the first draws held the page's main thread for about 250 ms on software GL.
 import { createGrid, logistic, lossGrid, makeDataset } from '@lossquake/core';
-import { LogisticGpuKernel } from './gpu-kernel.js';
+import { LogisticGpuKernel, medianRunMs } from './gpu-kernel.js';
 
 /** The representative work timed on both paths: a batch of 100 on a 64² grid, as the seed plays it. */
 export const PROBE = { size: 64, batch: 100, repeats: 5 };
@@ -14,11 +14,6 @@ export interface LandscapePaces {
   gpuMs: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /** Times the probe on both paths; null where the GPU cannot run it (no WebGL2, no float targets). */
 export function measureLandscapePaces(): LandscapePaces | null {
   const kernel = LogisticGpuKernel.create();
@@ -27,20 +22,9 @@ export function measureLandscapePaces(): LandscapePaces | null {
     const data = makeDataset('blobs', { n: PROBE.batch, seed: 1 });
     const grid = createGrid([-20, 20, -20, 20], PROBE.size);
     const rows = Uint32Array.from({ length: PROBE.batch }, (_, k) => k);
-    const time = (run: () => unknown): number => {
-      run(); // warm: the shader compiled, the JIT done
-      const times: number[] = [];
-      for (let r = 0; r < PROBE.repeats; r++) {
-        const start = performance.now();
-        run();
-        times.push(performance.now() - start);
-      }
-      return median(times);
-    };
-    const cpuMs = time(() => lossGrid(logistic, data, rows, grid));
-    let failed = false;
-    const gpuMs = time(() => (failed ||= kernel.logistic(data, rows, grid) === null));
-    return failed ? null : { cpuMs, gpuMs };
+    const cpuMs = medianRunMs(() => (lossGrid(logistic, data, rows, grid), true), PROBE.repeats);
+    const gpuMs = medianRunMs(() => kernel.logistic(data, rows, grid) !== null, PROBE.repeats);
+    return cpuMs === null || gpuMs === null ? null : { cpuMs, gpuMs };
   } finally {
     kernel.dispose();
   }

@@ -11,7 +11,7 @@ import {
   type Model,
   type Rows,
 } from '@lossquake/core';
-import { afterFrameWhenIdle } from './gpu-idle.js';
+import { probeWhenIdle } from './gpu-idle.js';
 import { DRAW_BUDGET_MS, LogisticGpuKernel } from './gpu-kernel.js';
 import { measureLandscapePaces, PROBE, type LandscapePaces } from './gpu-landscape-probe.js';
 import { forceTableBackend, resetTableBackend } from './gpu-table-backend.js';
@@ -51,18 +51,9 @@ export function landscapeBackend(): LandscapeBackend {
 export function chooseLandscapeBackend(
   pool: Pick<WorkerPool, 'run'> = landscapePool(),
 ): Promise<LandscapeBackend> {
-  return (decision ??= afterFrameWhenIdle()
-    .then(() => probePaces(pool))
-    .then((paces) => (backend = choose(paces))));
-}
-
-/** Both paths' times, measured in one of the pool's workers; on the page where the pool has none. */
-async function probePaces(pool: Pick<WorkerPool, 'run'>): Promise<LandscapePaces | null> {
-  try {
-    return await pool.run<LandscapePaces | null>({ task: 'gpu-landscape-pace' });
-  } catch {
-    return measureLandscapePaces();
-  }
+  return (decision ??= probeWhenIdle(pool, 'gpu-landscape-pace', measureLandscapePaces).then(
+    (paces) => (backend = choose(paces)),
+  ));
 }
 
 /**

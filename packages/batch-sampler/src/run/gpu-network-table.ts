@@ -6,6 +6,7 @@ import {
   floatContext,
   link,
   makeCanvas,
+  medianRunMs,
   nearestTextures,
   SOFTPLUS,
   VERTEX,
@@ -308,15 +309,9 @@ export function measureTablePace(): number | null {
     const grid: TableGrid = { w1: [-1, 1], w2: [-1, 1], size: PROBE.size };
     const out = new Float32Array(PROBE.rows * PROBE.size ** 2);
     const run = () => kernel.fillRowTable(network, data, plane, grid, 0, PROBE.rows, out);
-    if (!run()) return null; // warm: the shader compiled
-    const times: number[] = [];
-    for (let k = 0; k < PROBE.repeats; k++) {
-      const start = performance.now();
-      if (!run()) return null;
-      times.push(performance.now() - start);
-    }
-    const ms = Math.max(times.sort((a, b) => a - b)[Math.floor(PROBE.repeats / 2)]!, 1e-3);
-    return (PROBE.rows * PROBE.size ** 2 * p) / ms;
+    const ms = medianRunMs(run, PROBE.repeats);
+    if (ms === null) return null;
+    return (PROBE.rows * PROBE.size ** 2 * p) / Math.max(ms, 1e-3);
   } finally {
     kernel.dispose();
   }

@@ -1,8 +1,7 @@
-// The GPU probes as tasks of the landscape worker, which serves them alongside landscapeTasks: on
-// software GL a probe's context, compile and draws hold a thread for a few hundred milliseconds,
-// which should not be the page's. Only the worker lists them: the page's own list (its inline
-// fallback) would pull the GPU code into the main bundle, where it is a chunk loaded on demand; the
-// page measures itself where the pool has no worker (gpu-landscape.ts, gpu-table-backend.ts).
+// The GPU probes as tasks of the landscape worker, which serves them alongside landscapeTasks (why in
+// a worker: gpu-idle.ts). Only the worker lists them: the page's own list (its inline fallback) would
+// pull the GPU code into the main bundle, where it is a chunk loaded on demand; where the pool has no
+// worker, probeWhenIdle measures on the page.
 import { measureLandscapePaces, type LandscapePaces } from './gpu-landscape-probe.js';
 import { measureTablePace } from './gpu-network-table.js';
 import type { PoolTask } from './worker-pool.js';

@@ -3,7 +3,7 @@
 // from a small probe, run lazily (after that table is on screen, when the main thread is idle, and
 // only when the table was large enough for a GPU to matter) in one of the pool's workers, so the
 // page makes a context only where the GPU won. Banded draws, with progress.
-import { afterFrameWhenIdle } from './gpu-idle.js';
+import { probeWhenIdle } from './gpu-idle.js';
 import { DRAW_BUDGET_MS } from './gpu-kernel.js';
 import {
   measureTablePace,
@@ -55,9 +55,9 @@ export function tableWork(network: TableNetwork, rows: number, size: number): nu
 export function notePoolTable(pool: WorkerPool, work: number, ms: number): void {
   if (ms < MIN_POOL_MS || probe) return;
   poolPace = work / ms;
-  probe = afterFrameWhenIdle()
-    .then(() => gpuPace(pool))
-    .then((pace) => (backend = choose(pace)));
+  probe = probeWhenIdle(pool, 'gpu-table-pace', measureTablePace).then(
+    (pace) => (backend = choose(pace)),
+  );
 }
 
 /** Resolves when the pending probe (if any) has chosen; the choice now otherwise. */
@@ -85,18 +85,6 @@ export function resetTableBackend(): void {
   probe = null;
   poolPace = 0;
   drawLimit = 0;
-}
-
-/**
- * The GPU's table pace, measured in one of the pool's workers; on the page where the pool has none
- * (its work runs inline, and only the worker serves the probe).
- */
-async function gpuPace(pool: WorkerPool): Promise<number | null> {
-  try {
-    return await pool.run<number | null>({ task: 'gpu-table-pace' });
-  } catch {
-    return measureTablePace();
-  }
 }
 
 /** The GPU where its measured pace clearly beats the pool's, with a context of its own on the page. */

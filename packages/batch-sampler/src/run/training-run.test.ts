@@ -52,6 +52,29 @@ function runWith(settings = config()) {
   return { run, told, kinds, take };
 }
 
+/**
+ * A run of batches of 1000 rows on 40² cells (1.6 M evaluations each, past SYNC_WORK: computed in a
+ * worker) on the real landscape service, with every batch asked of it written down.
+ */
+function workerRun() {
+  const data = makeDataset('blobs', { n: 2000, seed: 1 });
+  const grid = createGrid([-20, 20, -20, 20], 40);
+  const asked: { rows: number[]; answer: Promise<Landscape | null> }[] = [];
+  const service = new LandscapeService();
+  const batch = service.batch.bind(service);
+  service.batch = (model, rowsData, rows, on) => {
+    const answer = batch(model, rowsData, rows, on);
+    asked.push({ rows: [...rows], answer });
+    return answer;
+  };
+  const told: BatchChangeDetail[] = [];
+  const run = new TrainingRun({ batch: (detail) => told.push(detail) }, service);
+  const settings = config({ data, batchSize: 1000, grid });
+  run.configure(settings, { reason: null, newData: true });
+  run.attach();
+  return { data, grid, settings, asked, told, run };
+}
+
 describe('TrainingRun', () => {
   it('step() tells the batch, then its step; payloads match core computed independently', async () => {
     const { run, take } = runWith(config({ optimizer: 'sgd' }));
@@ -172,23 +195,7 @@ describe('TrainingRun', () => {
   });
 
   it('a worker computes the next large batch ahead: step() then shows it without asking again', async () => {
-    const big = makeDataset('blobs', { n: 2000, seed: 1 });
-    const finer = createGrid([-20, 20, -20, 20], 40);
-    // The real service, with every batch it is asked for written down.
-    const asked: { rows: number[]; answer: Promise<Landscape | null> }[] = [];
-    const service = new LandscapeService();
-    const batch = service.batch.bind(service);
-    service.batch = (model, rowsData, rows, on) => {
-      const answer = batch(model, rowsData, rows, on);
-      asked.push({ rows: [...rows], answer });
-      return answer;
-    };
-    const told: BatchChangeDetail[] = [];
-    const run = new TrainingRun({ batch: (detail) => told.push(detail) }, service);
-    // Batches of 1000 rows on 40² cells: 1.6 M evaluations each, past SYNC_WORK.
-    const settings = config({ data: big, batchSize: 1000, grid: finer });
-    run.configure(settings, { reason: null, newData: true });
-    run.attach();
+    const { data: big, grid: finer, settings, asked, told, run } = workerRun();
     const schedule = createSchedule(2000, 1000, { sampling: 'epoch', seed: 6 });
     const [first, second, third] = [0, 1, 2].map((k) => [...schedule.at(k).rows]);
 
@@ -219,22 +226,7 @@ describe('TrainingRun', () => {
   });
 
   it('a large batch cancelled by a pause while a worker computed it is shown by the next step without asking again', async () => {
-    const big = makeDataset('blobs', { n: 2000, seed: 1 });
-    const finer = createGrid([-20, 20, -20, 20], 40);
-    const asked: number[][] = [];
-    const service = new LandscapeService();
-    const batch = service.batch.bind(service);
-    service.batch = (model, rowsData, rows, on) => {
-      asked.push([...rows]);
-      return batch(model, rowsData, rows, on);
-    };
-    const told: BatchChangeDetail[] = [];
-    const run = new TrainingRun({ batch: (detail) => told.push(detail) }, service);
-    run.configure(config({ data: big, batchSize: 1000, grid: finer }), {
-      reason: null,
-      newData: true,
-    });
-    run.attach();
+    const { asked, told, run } = workerRun();
     const first = [...createSchedule(2000, 1000, { sampling: 'epoch', seed: 6 }).at(0).rows];
     const beat = run.beat()!;
     run.cancelBeat(); // the sampler paused
@@ -244,6 +236,6 @@ describe('TrainingRun', () => {
     expect(told.map(({ iteration }) => iteration)).to.deep.equal([1]);
     expect([...told[0]!.rows]).to.deep.equal(first);
     // Batch 1 was asked for once; the second request is batch 2, ahead.
-    expect(asked.filter((rows) => rows.join() === first.join())).to.have.length(1);
+    expect(asked.filter(({ rows }) => rows.join() === first.join())).to.have.length(1);
   });
 });
